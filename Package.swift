@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+import PackageDescription
+
+let package = Package(
+    name: "Antibody",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: [
+        .target(name: "AntibodyCore"),
+        .executableTarget(
+            name: "antibody",
+            dependencies: [
+                "AntibodyCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyCoreTests",
+            dependencies: ["AntibodyCore"]
+        ),
+    ]
+)
