@@ -80,6 +80,19 @@ extension UInt256 {
         return (UInt256(w0: r0, w1: r1, w2: r2, w3: r3), c != 0)
     }
 
+    /// The exact product `self × m` as the limb above 256 bits and the low 256 bits.
+    @inlinable @inline(__always)
+    internal func multipliedFullWidth(byLimb m: UInt64) -> (high: UInt64, low: UInt256) {
+        typealias L = LimbArithmetic
+        var c: UInt64
+        var r0, r1, r2, r3: UInt64
+        (c, r0) = L.mulAdd(w0, m, 0, 0)
+        (c, r1) = L.mulAdd(w1, m, 0, c)
+        (c, r2) = L.mulAdd(w2, m, 0, c)
+        (c, r3) = L.mulAdd(w3, m, 0, c)
+        return (c, UInt256(w0: r0, w1: r1, w2: r2, w3: r3))
+    }
+
     /// The product; traps if it exceeds `UInt256.max` (use `&*` to wrap, `multipliedReportingOverflow`
     /// to check, or `multipliedFullWidth` for the exact 512-bit result).
     @inlinable @inline(__always)
