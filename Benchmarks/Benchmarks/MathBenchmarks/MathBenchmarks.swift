@@ -43,7 +43,40 @@ let mulDivCases: [(UInt256, UInt256, UInt256)] = {
     return (0..<64).map { cases[$0 % cases.count] }
 }()
 
-let bigMulDivCases = mulDivCases.map { (BigUInt(words: $0.0.words), BigUInt(words: $0.1.words), BigUInt(words: $0.2.words)) }
+/// mulDiv inputs whose product fits in 256 bits (the common case in protocol accounting: amounts
+/// times Q96 prices or WAD factors), 64 of them.
+let mulDivNarrowCases: [(UInt256, UInt256, UInt256)] = {
+    var cases: [(UInt256, UInt256, UInt256)] = []
+    for a in operands {
+        for b in operands {
+            for d in denominators where a.multipliedFullWidth(by: b).high.isZero && !(a * b / d).isZero {
+                cases.append((a, b, d))
+            }
+        }
+    }
+    precondition(cases.count >= 16, "too few mulDiv cases: \(cases.count)")
+    return (0..<64).map { cases[$0 % cases.count] }
+}()
+
+/// Uniswap v3 `SqrtPriceMath.getAmount0Delta` inputs: `mulDiv(liquidity << 96, sqrtB − sqrtA, sqrtB)`
+/// with liquidity around 10¹⁸–10²² and sqrt prices around 2⁹⁶ (a 512-bit product, a 2-limb
+/// denominator), 64 of them from a fixed-seed generator.
+let uniswapCases: [(UInt256, UInt256, UInt256)] = {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state
+    }
+    let q96 = UInt256.one << 96
+    return (0..<64).map { _ in
+        let liquidity = UInt256(low64: 1_000_000_000_000_000_000) * UInt256(low64: 1 + next() % 10_000)
+        let sqrtA = q96 + UInt256(low64: next()) << 20
+        let sqrtB = sqrtA + UInt256(low64: next()) << 16
+        return (liquidity << 96, sqrtB - sqrtA, sqrtB)
+    }
+}()
+
+let bigMulDivCases = uniswapCases.map { (BigUInt(words: $0.0.words), BigUInt(words: $0.1.words), BigUInt(words: $0.2.words)) }
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
@@ -84,7 +117,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Uniswap v3 swap-math inputs: a 512-bit product every time.
     Benchmark("mulDiv") { benchmark in
+        let cases = uniswapCases
+        for i in benchmark.scaledIterations {
+            let (a, b, d) = cases[i & 63]
+            blackHole(try? mulDiv(a, b, d))
+        }
+    }
+
+    // 64 cases mixing every divisor size (1–4 limbs) and quotient length (2–4 limbs), all with a
+    // 512-bit product: the full FullMath path, and hard on branch prediction.
+    Benchmark("mulDiv (mixed shapes)") { benchmark in
         let cases = mulDivCases
         for i in benchmark.scaledIterations {
             let (a, b, d) = cases[i & 63]
@@ -92,15 +136,23 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("mulDiv (product < 2^256)") { benchmark in
+        let cases = mulDivNarrowCases
+        for i in benchmark.scaledIterations {
+            let (a, b, d) = cases[i & 63]
+            blackHole(try? mulDiv(a, b, d))
+        }
+    }
+
     Benchmark("mulDivRoundingUp") { benchmark in
-        let cases = mulDivCases
+        let cases = uniswapCases
         for i in benchmark.scaledIterations {
             let (a, b, d) = cases[i & 63]
             blackHole(try? mulDivRoundingUp(a, b, d))
         }
     }
 
-    // The same mulDiv computation with attaswift/BigInt, for the speed ratio (it allocates).
+    // The same mulDiv computations with attaswift/BigInt, for the speed ratio (it allocates).
     Benchmark(
         "mulDiv BigInt",
         configuration: .init(
