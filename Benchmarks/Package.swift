@@ -23,10 +23,13 @@ let package = Package(
 /// The benchmark executables: name → extra dependencies.
 let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     // UInt256 arithmetic, mulDiv (and the same with BigInt, for the speed ratio), sqrt, WAD/RAY.
-    ("MathBenchmarks", [
-        .product(name: "AntibodyMath", package: root),
-        .product(name: "BigInt", package: "BigInt"),
-    ]),
+    (
+        "MathBenchmarks",
+        [
+            .product(name: "AntibodyMath", package: root),
+            .product(name: "BigInt", package: "BigInt"),
+        ]
+    )
     // Keccak-256 and other AntibodyCore benchmarks go in a "CoreBenchmarks" target here.
 ]
 

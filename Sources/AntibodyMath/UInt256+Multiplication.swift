@@ -1,5 +1,6 @@
-// Multiplication: schoolbook on 64-bit limbs with `UInt64.multipliedFullWidth`. The full 512-bit
-// product takes 16 limb products, the wrapping (low 256-bit) product 10. Allocation-free.
+// Multiplication on 64-bit limbs (128-bit limb products): the full 512-bit product column by column
+// (16 limb products, 8 when a factor is below 2¹²⁸), the wrapping low 256 bits row by row (10).
+// Allocation-free.
 
 extension UInt256 {
     /// The exact 512-bit product `self × other` as two 256-bit halves.
@@ -7,9 +8,12 @@ extension UInt256 {
     /// Column by column (Comba's method): the 16 limb products are summed into a 192-bit accumulator,
     /// one output limb per column, so each product costs a multiply and three additions.
     ///
-    /// - Complexity: 16 limb multiplications, O(1).
+    /// - Complexity: 16 limb multiplications, 8 when either factor is below 2¹²⁸ (token amounts and
+    ///   liquidities usually are); O(1).
     @inlinable
     public func multipliedFullWidth(by other: UInt256) -> (high: UInt256, low: UInt256) {
+        if (other.w2 | other.w3) == 0 { return multipliedFullWidth(byLow: other.w0, other.w1) }
+        if (w2 | w3) == 0 { return other.multipliedFullWidth(byLow: w0, w1) }
         let a0 = w0, a1 = w1, a2 = w2, a3 = w3
         let b0 = other.w0, b1 = other.w1, b2 = other.w2, b3 = other.w3
         typealias L = LimbArithmetic
@@ -39,6 +43,27 @@ extension UInt256 {
         let r6 = acc.shift()
         let r7 = acc.shift()
         return (UInt256(w0: r4, w1: r5, w2: r6, w3: r7), UInt256(w0: r0, w1: r1, w2: r2, w3: r3))
+    }
+
+    /// The exact product of `self` and the 128-bit value `b1·2⁶⁴ + b0` (8 limb products).
+    @inlinable @inline(__always)
+    internal func multipliedFullWidth(byLow b0: UInt64, _ b1: UInt64) -> (high: UInt256, low: UInt256) {
+        var acc = LimbArithmetic.Accumulator()
+        acc.add(w0, b0)
+        let r0 = acc.shift()
+        acc.add(w0, b1)
+        acc.add(w1, b0)
+        let r1 = acc.shift()
+        acc.add(w1, b1)
+        acc.add(w2, b0)
+        let r2 = acc.shift()
+        acc.add(w2, b1)
+        acc.add(w3, b0)
+        let r3 = acc.shift()
+        acc.add(w3, b1)
+        let r4 = acc.shift()
+        let r5 = acc.shift()
+        return (UInt256(w0: r4, w1: r5, w2: 0, w3: 0), UInt256(w0: r0, w1: r1, w2: r2, w3: r3))
     }
 
     /// `self × rhs` modulo 2²⁵⁶ and whether the true product exceeded `UInt256.max`.

@@ -8,7 +8,8 @@ import AntibodyMath
 import Benchmark
 import BigInt
 
-/// Realistic operands (8: loops index with `i & 7`, since `%` by a runtime count costs a division): Uniswap-v3-style Q96/Q128 prices and liquidities, WAD amounts, full-width values.
+/// Realistic operands: Uniswap-v3-style Q96/Q128 prices and liquidities, WAD amounts, full-width
+/// values. Eight of them, so loops index with `i & 7` (a `%` by a runtime count costs a division).
 let operands: [UInt256] = [
     UInt256(decimal: "79228162514264337593543950336")!,  // 2^96 (sqrtPriceX96 of price 1)
     UInt256(decimal: "1461446703485210103287273052203988822378723970341")!,  // max sqrtPriceX96
@@ -76,7 +77,9 @@ let uniswapCases: [(UInt256, UInt256, UInt256)] = {
     }
 }()
 
-let bigMulDivCases = uniswapCases.map { (BigUInt(words: $0.0.words), BigUInt(words: $0.1.words), BigUInt(words: $0.2.words)) }
+let bigMulDivCases = uniswapCases.map {
+    (BigUInt(words: $0.0.words), BigUInt(words: $0.1.words), BigUInt(words: $0.2.words))
+}
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
