@@ -81,7 +81,7 @@ public final class Secp256k1PrivateKey: @unchecked Sendable {
     }
 
     /// Calls `body` with the 32 secret bytes (for the keystore). Do not let them escape.
-    func withSecretBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+    func withSecretBytes<R, E: Error>(_ body: (UnsafeRawBufferPointer) throws(E) -> R) throws(E) -> R {
         try body(UnsafeRawBufferPointer(secret))
     }
 
