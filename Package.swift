@@ -52,6 +52,7 @@ let package = Package(
                 "AntibodyTrust",
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]
