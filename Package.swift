@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
     ],
@@ -18,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        .target(name: "AntibodyCore"),
+        .target(name: "AntibodyMath"),
+        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -40,6 +42,14 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyMathTests",
+            dependencies: [
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
