@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySense", targets: ["AntibodySense"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,16 +17,22 @@ let package = Package(
     ],
     targets: [
         .target(name: "AntibodyCore"),
+        .target(name: "AntibodySense", dependencies: ["AntibodyCore"]),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
+                "AntibodySense",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AntibodyCoreTests",
             dependencies: ["AntibodyCore"]
+        ),
+        .testTarget(
+            name: "AntibodySenseTests",
+            dependencies: ["AntibodySense", "AntibodyCore", .product(name: "BigInt", package: "BigInt")]
         ),
     ]
 )
