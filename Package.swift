@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySense", targets: ["AntibodySense"]),
     ],
@@ -16,14 +17,23 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
-        .target(name: "AntibodyCore"),
-        .target(name: "AntibodySense", dependencies: ["AntibodyCore"]),
+        .target(name: "AntibodyMath"),
+        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
+        .target(name: "AntibodySense", dependencies: ["AntibodyCore", "AntibodyMath"]),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
                 "AntibodySense",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyMathTests",
+            dependencies: [
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
