@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodySenseTests",
-            dependencies: ["AntibodySense", "AntibodyCore", .product(name: "BigInt", package: "BigInt")]
+            dependencies: ["AntibodySense", "AntibodyCore", "AntibodyMath", .product(name: "BigInt", package: "BigInt")]
         ),
     ]
 )

@@ -79,17 +79,20 @@ public enum PriceReason: UInt8, CaseIterable, Sendable, Codable, CustomStringCon
     /// Whether this reason alone makes the value it is attached to unusable.
     ///
     /// A source with a disqualifying reason is excluded from aggregation; a single-feed verdict with one
-    /// is `untrusted`. The others lower a verdict to `degraded` but keep its price.
+    /// is `untrusted`. The others lower a verdict to `degraded` but keep its price. The DEX signals are
+    /// not disqualifying because they are attached to a pool's TWAP quote, which the manipulation of
+    /// spot does not move; spot itself must never be used when they are present
+    /// (see ``DexSignal/isSpotUsable``).
     @inlinable
     public var isDisqualifying: Bool {
         switch self {
         case .stale, .incompleteRound, .nonPositiveAnswer, .atMinAnswer, .atMaxAnswer, .jumpTooLarge,
             .roundIdNotIncreasing, .timestampInFuture, .invalidTimestamp, .answerOutOfRange, .feedLagsMarket,
             .sequencerDown, .outlier, .lowConfidence, .lowReputation, .quorumLost, .contestedMove, .noSources,
-            .invalidQuote, .twapDivergence, .sameBlockMoveAndRevert, .bothOraclesUntrusted:
+            .invalidQuote, .bothOraclesUntrusted:
             return true
         case .sequencerGracePeriod, .sequencerSignalSuspect, .sourcesExcluded, .reserveJump, .twapWindowTooShort,
-            .usingFallbackOracle, .usingLastGoodPrice:
+            .twapDivergence, .sameBlockMoveAndRevert, .usingFallbackOracle, .usingLastGoodPrice:
             return false
         }
     }

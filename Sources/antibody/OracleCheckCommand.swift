@@ -138,9 +138,9 @@ struct OracleCheckCommand: AsyncParsableCommand {
     }
 
     static func table(_ changes: [PriceVerdict]) -> String {
-        var lines = ["time (UTC)            status     price             reasons"]
+        var lines = ["time (UTC)               status     price             reasons"]
         for verdict in changes {
-            let time = RecordedTime.iso8601(verdict.timestamp).padding(toLength: 21, withPad: " ", startingAt: 0)
+            let time = RecordedTime.iso8601(verdict.timestamp).padding(toLength: 24, withPad: " ", startingAt: 0)
             let status = verdict.status.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
             let price = (verdict.price.map { String($0) } ?? "-").padding(toLength: 17, withPad: " ", startingAt: 0)
             lines.append("\(time) \(status) \(price) \(verdict.reasons)")
