@@ -4,7 +4,8 @@ public import AntibodyCore
 /// false "down" signals.
 ///
 /// Aave's rule: operations are allowed iff `answer == 0 && now − startedAt > gracePeriod` (strictly
-/// greater; 3,600 s by default here, as on Aave's Arbitrum and Optimism markets). A "down" signal that is
+/// greater; 3,600 s by default here, as on Aave's Arbitrum and Optimism markets). The restart time is
+/// `startedAt`, never `updatedAt` (see ``SequencerStatus/updatedAt``). A "down" signal that is
 /// false blocks liquidations that are due and lets bad debt grow, so this sentinel also takes, when the
 /// caller has it, the timestamp of the latest L2 block it observed: if blocks kept arriving within
 /// `livenessWindow` while the feed said down, the down signal is `suspect` and does not block; and a
@@ -61,6 +62,7 @@ public struct SequencerSentinel: Sendable {
         }
         let malformed = !(status.answer == 0 || status.answer == 1)
             || status.startedAt > now.advanced(by: futureTolerance)
+            || status.updatedAt.map { $0 < status.startedAt || $0 > now.advanced(by: futureTolerance) } ?? false
 
         if malformed || status.answer == 1 {
             let since = malformed ? now : status.startedAt

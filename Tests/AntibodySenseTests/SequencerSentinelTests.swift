@@ -24,6 +24,19 @@ import Testing
         #expect(after.reasons.isEmpty)
     }
 
+    @Test func dailyHeartbeatRoundIsNotARestart() throws {
+        // aave/aave-v3-core #926: updatedAt refreshes about daily with the answer unchanged; a sentinel
+        // reading it as the restart time blocked liquidations for an hour a day.
+        var sentinel = try SequencerSentinel()
+        let upSince = t0.advanced(by: .hours(-72))
+        let heartbeat = SequencerStatus(answer: 0, startedAt: upSince, updatedAt: t0.advanced(by: .minutes(-5)))
+        let a = sentinel.assess(heartbeat, now: t0)
+        #expect(a.state == .up)
+        #expect(a.isLiquidationAllowed)
+        let inconsistent = SequencerStatus(answer: 0, startedAt: upSince, updatedAt: upSince.advanced(by: .seconds(-1)))
+        #expect(sentinel.assess(inconsistent, now: t0).reasons.contains(.sequencerSignalSuspect))
+    }
+
     @Test func longUpSequencerIsUp() throws {
         var sentinel = try SequencerSentinel()
         #expect(sentinel.assess(.up(since: .epoch.advanced(by: .seconds(1))), now: t0).state == .up)
