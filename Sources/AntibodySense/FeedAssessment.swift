@@ -29,4 +29,12 @@ public struct FeedAssessment: Hashable, Sendable {
             timestamp: timestamp, status: reasons.isEmpty ? .ok : .degraded, price: price, reasons: reasons,
             used: SourceSet(rawValue: 1), lower: price, upper: price)
     }
+
+    /// The assessment as a quote for ``SourceAggregator``: the price (or, when disqualified, the raw value,
+    /// which the flags exclude) observed at `now` — the guard has already judged freshness — with the
+    /// reasons as flags.
+    @inlinable
+    public func quote(source: Int, at now: Timestamp, config: FeedConfig) -> SourceQuote {
+        SourceQuote(source: source, price: price ?? config.value(of: round.answer), timestamp: now, flags: reasons)
+    }
 }

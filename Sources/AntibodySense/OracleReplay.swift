@@ -113,9 +113,7 @@ public struct OracleReplay: Sendable {
             } else {
                 quotes.removeAll(keepingCapacity: true)
                 if let assessment {
-                    quotes.append(SourceQuote(
-                        source: 0, price: assessment.price ?? feed.value(of: assessment.round.answer),
-                        timestamp: now, flags: assessment.reasons))
+                    quotes.append(assessment.quote(source: 0, at: now, config: feed))
                 }
                 for (s, quote) in latestQuote.enumerated() {
                     guard let quote else { continue }
