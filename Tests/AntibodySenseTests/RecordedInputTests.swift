@@ -51,10 +51,10 @@ import Testing
         #expect(message("\(header)\n1,1e400,1,1,1").contains("answer"))
     }
 
-    @Test func quotesReadBinanceKlinesAsTheyAre() throws {
-        let path = "../shared/data/markets/june-2022-crash/BTC_USDT_1m.csv"
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/data/markets/june-2022-crash/BTC_USDT_1m.csv")
-        let text = try String(contentsOf: url, encoding: .utf8)
+    @Test(.enabled(if: MarketData.available, "needs shared/data/markets"))
+    func quotesReadBinanceKlinesAsTheyAre() throws {
+        let path = try #require(MarketData.directory) + "/june-2022-crash/BTC_USDT_1m.csv"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
         let quotes = try QuoteCSV.parse(text, name: path)
         #expect(quotes.count == 12_960)
         #expect(quotes[0].timestamp == Timestamp(seconds: 1_654_992_000))
