@@ -24,12 +24,20 @@ public struct OracleReplay: Sendable {
     private enum Event {
         case round(Int)
         case quote(source: Int, index: Int)
+        case sequencer(Int)
         case checkpoint
     }
 
     /// Every verdict that differs from the one before it in status, reasons or presence of a price
     /// (the first verdict is always included).
-    public func run(rounds: [FeedRound], sources: [[RecordedQuote]]) throws(SenseError) -> [PriceVerdict] {
+    ///
+    /// `sequencer` holds L2 sequencer uptime readings with the time each was read; when given, every
+    /// verdict also carries the ``SequencerSentinel``'s judgement (down → `untrusted`, grace → `degraded`),
+    /// and the moment each grace period ends is evaluated too.
+    public func run(
+        rounds: [FeedRound], sources: [[RecordedQuote]],
+        sequencer: [(time: Timestamp, status: SequencerStatus)] = []
+    ) throws(SenseError) -> [PriceVerdict] {
         guard !rounds.isEmpty || !sources.isEmpty else {
             throw .malformedInput("nothing to replay: give feed rounds, source quotes, or both")
         }
@@ -41,6 +49,7 @@ public struct OracleReplay: Sendable {
             throw .malformedInput("\(total) sources; at most \(SourceSet.capacity) can be aggregated")
         }
         var guardian = try FeedGuard(config: feed)
+        var sentinel = try SequencerSentinel()
         var aggregate = try SourceAggregator(config: aggregatorConfig)
 
         var events: [(time: Timestamp, order: Int, event: Event)] = []
@@ -61,11 +70,20 @@ public struct OracleReplay: Sendable {
                     milliseconds: aggregatorConfig.maxQuoteAge.milliseconds + 1)), events.count, .checkpoint))
             }
         }
+        clock = Timestamp(milliseconds: .min)
+        for (i, reading) in sequencer.enumerated() {
+            clock = max(clock, reading.time)
+            events.append((clock, events.count, .sequencer(i)))
+            if reading.status.answer == 0 {
+                events.append((max(clock, reading.status.startedAt.advanced(by: Timestamp.Duration(
+                    milliseconds: sentinel.gracePeriod.milliseconds + 1_000))), events.count, .checkpoint))
+            }
+        }
         // At one instant: quotes first, then rounds (each judged against the market of that instant),
         // then checkpoints.
         func rank(_ event: Event) -> Int {
             switch event {
-            case .quote: 0
+            case .quote, .sequencer: 0
             case .round: 1
             case .checkpoint: 2
             }
@@ -77,6 +95,7 @@ public struct OracleReplay: Sendable {
         }
 
         var latestRound: FeedRound?
+        var latestSequencer: SequencerStatus?
         var latestQuote = [RecordedQuote?](repeating: nil, count: sources.count)
         var changes: [PriceVerdict] = []
         var quotes: [SourceQuote] = []
@@ -94,6 +113,7 @@ public struct OracleReplay: Sendable {
                     break
                 }
                 if case .quote(let s, let i) = event { latestQuote[s] = sources[s][i] }
+                if case .sequencer(let i) = event { latestSequencer = sequencer[i].status }
             }
             market.removeAll(keepingCapacity: true)
             for quote in latestQuote.compactMap({ $0 })
@@ -105,11 +125,20 @@ public struct OracleReplay: Sendable {
                 ? nil : (market.count % 2 == 1
                     ? market[market.count / 2] : (market[market.count / 2 - 1] + market[market.count / 2]) / 2)
 
-            let verdict: PriceVerdict
+            var verdict: PriceVerdict
             let assessment = latestRound.map { guardian.check($0, now: now, market: marketPrice) }
+            let sequencerState = latestSequencer.map { sentinel.assess($0, now: now) }
             if sources.isEmpty {
                 guard let assessment else { continue }
                 verdict = assessment.verdict(at: now)
+                if let sequencerState {
+                    verdict.reasons.formUnion(sequencerState.reasons)
+                    if sequencerState.state == .down {
+                        verdict = .untrusted(at: now, reasons: verdict.reasons, excluded: SourceSet(rawValue: 1))
+                    } else if !sequencerState.reasons.isEmpty, verdict.status == .ok {
+                        verdict.status = .degraded
+                    }
+                }
             } else {
                 quotes.removeAll(keepingCapacity: true)
                 if let assessment {
@@ -121,7 +150,7 @@ public struct OracleReplay: Sendable {
                         source: feedOffset + s, price: quote.price, confidence: quote.confidence,
                         timestamp: quote.timestamp))
                 }
-                verdict = aggregate.aggregate(quotes, now: now)
+                verdict = aggregate.aggregate(quotes, now: now, sequencer: sequencerState)
             }
             if let last = changes.last, last.status == verdict.status, last.reasons == verdict.reasons,
                 (last.price == nil) == (verdict.price == nil)

@@ -13,7 +13,9 @@ struct OracleCheckCommand: AsyncParsableCommand {
             (answers as raw integers scaled by --decimals; times in Unix seconds or ISO-8601 UTC). \
             Each --sources file is one more source with the header timestamp,price[,confidence] \
             (a Binance kline file with a close column works as is). The feed is source 0, the quote \
-            files sources 1, 2, … in the order given. Every check is described in docs/oracle-guard.md.
+            files sources 1, 2, … in the order given. --sequencer adds L2 sequencer uptime readings \
+            (timestamp,answer,startedAt; Aave's 3,600 s grace after a restart). Every check is described in \
+            docs/oracle-guard.md.
             """
     )
 
@@ -22,6 +24,9 @@ struct OracleCheckCommand: AsyncParsableCommand {
 
     @Option(name: .long, parsing: .singleValue, help: "A source quotes CSV (timestamp,price[,confidence]); repeatable.")
     var sources: [String] = []
+
+    @Option(name: .long, help: "L2 sequencer uptime readings CSV (timestamp,answer,startedAt); 3,600 s grace.")
+    var sequencer: String?
 
     @Option(help: "Decimals of the feed's answer (0…36).")
     var decimals: Int = 8
@@ -83,7 +88,11 @@ struct OracleCheckCommand: AsyncParsableCommand {
                 try FeedRoundCSV.parse(try Self.read(path), name: path)
             } ?? []
             let quotes = try sources.map { path throws in try QuoteCSV.parse(try Self.read(path), name: path) }
-            let changes = try OracleReplay(feed: feed, aggregator: aggregator).run(rounds: feedRounds, sources: quotes)
+            let readings = try sequencer.map { path throws in
+                try SequencerCSV.parse(try Self.read(path), name: path)
+            } ?? []
+            let changes = try OracleReplay(feed: feed, aggregator: aggregator)
+                .run(rounds: feedRounds, sources: quotes, sequencer: readings)
             print(json ? try Self.json(changes) : Self.table(changes))
         } catch let error as SenseError {
             FileHandle.standardError.write(Data("antibody oracle check: \(error.message)\n".utf8))
