@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+// Antibody — an immune system for DeFi protocols. Module map: docs/ and DESIGN.md.
 import PackageDescription
 
 let package = Package(
@@ -9,6 +9,7 @@ let package = Package(
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySense", targets: ["AntibodySense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
     ],
     dependencies: [
@@ -20,7 +21,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "AntibodyMath"),
-        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
+        .target(
+            name: "AntibodyCore",
+            dependencies: [
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodySense",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -39,7 +52,9 @@ let package = Package(
         .executableTarget(
             name: "antibody",
             dependencies: [
+                "AntibodyMath",
                 "AntibodyCore",
+                "AntibodySense",
                 "AntibodyTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -54,7 +69,18 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCoreTests",
-            dependencies: ["AntibodyCore"]
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySenseTests",
+            dependencies: [
+                "AntibodySense",
+                "AntibodyCore",
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
         .testTarget(
             name: "AntibodyTrustTests",
