@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -16,16 +17,22 @@ let package = Package(
     ],
     targets: [
         .target(name: "AntibodyCore"),
+        .target(name: "AntibodyDetect", dependencies: ["AntibodyCore"]),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
+                "AntibodyDetect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AntibodyCoreTests",
             dependencies: ["AntibodyCore"]
+        ),
+        .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: ["AntibodyDetect", "AntibodyCore"]
         ),
     ]
 )
