@@ -9,6 +9,6 @@ struct NABCommand: AsyncParsableCommand {
             `nab run` writes results in the layout of NAB's own results/ folder; `nab score` scores \
             such a folder (ours or NAB's official one) exactly as NAB v1.1 does.
             """,
-        subcommands: [NABScoreCommand.self]
+        subcommands: [NABRunCommand.self, NABScoreCommand.self]
     )
 }

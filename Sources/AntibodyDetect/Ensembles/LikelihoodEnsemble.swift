@@ -1,0 +1,150 @@
+public import AntibodyCore
+
+/// Antibody's recommended general-purpose detector (the one `antibody nab run` uses by default):
+/// range breakouts and multi-scale prediction errors, each turned into an anomaly likelihood, the
+/// largest taken, with alarm suppression.
+///
+/// **Components.**
+/// 1. *Range breakout.* After `spatialWarmup` values, a value more than `spatialTolerance` times the
+///    range seen so far beyond its minimum or maximum scores 1 (a new extreme is the most common
+///    real anomaly in operational series).
+/// 2. *Prediction errors at several time scales.* For each smoothing `αₖ` in `scales`, the error
+///    `|x − μₖ|` of an exponentially weighted mean `μₖ` (updated after scoring), divided by the range
+///    seen so far: a raw surprise in `[0, 1]` that needs no per-series scale.
+/// 3. *Anomaly likelihood* (``AnomalyLikelihood``) of each raw surprise: how unusual its recent level
+///    is against its own history, on a log scale.
+/// The score is the maximum of the components; after a score of at least `suppressionLevel`, the next
+/// `suppressionRows` scores are 0 (``AlarmSuppression`` semantics, built in).
+///
+/// All parameters are global: one configuration for every series, no labels, no look-ahead (every
+/// estimate is updated after the value is scored).
+///
+/// **Complexity.** O(number of scales) per value, no allocation after `init`.
+public struct LikelihoodEnsemble: Detector {
+    /// The ensemble's parameters.
+    public struct Configuration: Sendable, Hashable {
+        /// Values before range breakouts can score.
+        public var spatialWarmup = 300
+        /// Fraction of the range beyond the extremes that counts as a breakout.
+        public var spatialTolerance = 0.05
+        /// Smoothing factors of the predictors.
+        public var scales: [Double] = [0.5, 0.05]
+        /// Short moving average of the likelihoods.
+        public var likelihoodShort = 10
+        /// Smoothing of the likelihoods' long-run estimates.
+        public var likelihoodAlpha = 0.001
+        /// Floor of the likelihoods' long-run variance.
+        public var likelihoodMinVariance = 1e-6
+        /// Values before likelihoods can score.
+        public var likelihoodLearning = 300
+        /// Score that counts as an alarm for suppression.
+        public var suppressionLevel = 0.5
+        /// Values silenced after an alarm.
+        public var suppressionRows = 0
+
+        /// The recommended configuration.
+        public init() {}
+    }
+
+    /// The parameters.
+    public let configuration: Configuration
+    @usableFromInline var minimum = Double.infinity
+    @usableFromInline var maximum = -Double.infinity
+    @usableFromInline var means: [Double]
+    @usableFromInline var likelihoods: [AnomalyLikelihood]
+    @usableFromInline var count = 0
+    @usableFromInline var silent = 0
+    @usableFromInline var _health = InputHealth()
+
+    /// Skipped and out-of-order input.
+    public var health: InputHealth { _health }
+
+    /// An ensemble with `configuration`. - Precondition: the parameters are in range.
+    public init(configuration: Configuration = Configuration()) {
+        let c = configuration
+        precondition(c.spatialWarmup >= 1 && c.spatialTolerance >= 0 && !c.scales.isEmpty
+                     && c.scales.allSatisfy { $0 > 0 && $0 <= 1 } && c.suppressionRows >= 0,
+                     "LikelihoodEnsemble: parameters out of range")
+        self.configuration = c
+        means = [Double](repeating: 0, count: c.scales.count)
+        likelihoods = c.scales.map { _ in
+            AnomalyLikelihood(short: c.likelihoodShort, alpha: c.likelihoodAlpha,
+                              minVariance: c.likelihoodMinVariance, learning: c.likelihoodLearning)
+        }
+    }
+
+    @inlinable
+    public mutating func update(_ value: Double, at timestamp: Timestamp) -> Double {
+        guard _health.admit(value, at: timestamp) else { return 0 }
+        let c = configuration
+        count &+= 1
+        var score = 0.0
+        if count == 1 {
+            for k in means.indices { means[k] = value }
+        }
+        let range = maximum - minimum
+        if count > c.spatialWarmup && range > 0 {
+            let tolerance = c.spatialTolerance * range
+            if value > maximum + tolerance || value < minimum - tolerance { score = 1 }
+        }
+        for k in means.indices {
+            let error = abs(value - means[k])
+            let raw = range > 0 ? min(1, error / range) : 0
+            score = max(score, likelihoods[k].update(raw))
+            means[k] += c.scales[k] * (value - means[k])
+        }
+        minimum = min(minimum, value)
+        maximum = max(maximum, value)
+        if silent > 0 {
+            silent -= 1
+            return 0
+        }
+        if score >= c.suppressionLevel { silent = c.suppressionRows }
+        return score
+    }
+}
+
+extension LikelihoodEnsemble.Configuration {
+    /// The parameter names accepted by ``set(_:to:)``.
+    public static let parameterNames = [
+        "spatialWarmup", "spatialTolerance", "scales", "likelihoodShort", "likelihoodAlpha",
+        "likelihoodMinVariance", "likelihoodLearning", "suppressionLevel", "suppressionRows",
+    ]
+
+    /// Sets one parameter from text (`scales` as comma-separated numbers), for tuning from the CLI.
+    ///
+    /// - Throws: ``DetectError`` for an unknown name or a value that does not parse.
+    public mutating func set(_ name: String, to text: String) throws {
+        func number() throws -> Double {
+            guard let v = Double(text), v.isFinite else {
+                throw DetectError.invalidArgument("parameter \(name): '\(text)' is not a number")
+            }
+            return v
+        }
+        func integer() throws -> Int {
+            guard let v = Int(text), v >= 0 else {
+                throw DetectError.invalidArgument("parameter \(name): '\(text)' is not a non-negative integer")
+            }
+            return v
+        }
+        switch name {
+        case "spatialWarmup": spatialWarmup = max(1, try integer())
+        case "spatialTolerance": spatialTolerance = try number()
+        case "scales":
+            let parts = text.split(separator: ",").map { Double($0) }
+            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0! > 0 && $0! <= 1 }) else {
+                throw DetectError.invalidArgument("parameter scales: expected numbers in (0, 1], found '\(text)'")
+            }
+            scales = parts.map { $0! }
+        case "likelihoodShort": likelihoodShort = max(1, try integer())
+        case "likelihoodAlpha": likelihoodAlpha = try number()
+        case "likelihoodMinVariance": likelihoodMinVariance = try number()
+        case "likelihoodLearning": likelihoodLearning = try integer()
+        case "suppressionLevel": suppressionLevel = try number()
+        case "suppressionRows": suppressionRows = try integer()
+        default:
+            throw DetectError.invalidArgument(
+                "unknown parameter '\(name)'; known: \(Self.parameterNames.joined(separator: ", "))")
+        }
+    }
+}
