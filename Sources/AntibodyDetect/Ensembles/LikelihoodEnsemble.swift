@@ -37,6 +37,15 @@ public struct LikelihoodEnsemble: Detector {
         public var likelihoodMinVariance = 1e-6
         /// Values before likelihoods can score.
         public var likelihoodLearning = 300
+        /// Bins of the sequence models (0: none).
+        public var sequenceBins = 20
+        /// Orders of the sequence models (one model per order).
+        public var sequenceOrders: [Int] = [2]
+        /// Seasonal periods in seconds (e.g. 86400 for daily); each adds the error against the value
+        /// one period earlier (found by row lag from the sampling interval).
+        public var seasonalPeriods: [Double] = [86_400]
+        /// Longest seasonal lag kept, in rows.
+        public var seasonalCapacity = 4096
         /// Score that counts as an alarm for suppression.
         public var suppressionLevel = 0.5
         /// Values silenced after an alarm.
@@ -52,6 +61,14 @@ public struct LikelihoodEnsemble: Detector {
     @usableFromInline var maximum = -Double.infinity
     @usableFromInline var means: [Double]
     @usableFromInline var likelihoods: [AnomalyLikelihood]
+    @usableFromInline var sequences: [SequenceSurprise]
+    @usableFromInline var sequenceLikelihoods: [AnomalyLikelihood]
+    @usableFromInline var seasonalRing: [Double]
+    @usableFromInline var seasonalHead = 0
+    @usableFromInline var seasonalLags: [Int]
+    @usableFromInline var seasonalLikelihoods: [AnomalyLikelihood]
+    @usableFromInline var firstTimestamp: Int64?
+    @usableFromInline var interval: Int64 = 0
     @usableFromInline var count = 0
     @usableFromInline var silent = 0
     @usableFromInline var _health = InputHealth()
@@ -62,15 +79,22 @@ public struct LikelihoodEnsemble: Detector {
     /// An ensemble with `configuration`. - Precondition: the parameters are in range.
     public init(configuration: Configuration = Configuration()) {
         let c = configuration
-        precondition(c.spatialWarmup >= 1 && c.spatialTolerance >= 0 && !c.scales.isEmpty
+        precondition(c.spatialWarmup >= 1 && c.spatialTolerance >= 0
                      && c.scales.allSatisfy { $0 > 0 && $0 <= 1 } && c.suppressionRows >= 0,
                      "LikelihoodEnsemble: parameters out of range")
         self.configuration = c
         means = [Double](repeating: 0, count: c.scales.count)
-        likelihoods = c.scales.map { _ in
+        func likelihood() -> AnomalyLikelihood {
             AnomalyLikelihood(short: c.likelihoodShort, alpha: c.likelihoodAlpha,
                               minVariance: c.likelihoodMinVariance, learning: c.likelihoodLearning)
         }
+        likelihoods = c.scales.map { _ in likelihood() }
+        let orders = c.sequenceBins >= 2 ? c.sequenceOrders : []
+        sequences = orders.map { SequenceSurprise(bins: c.sequenceBins, order: $0) }
+        sequenceLikelihoods = orders.map { _ in likelihood() }
+        seasonalRing = [Double](repeating: 0, count: c.seasonalPeriods.isEmpty ? 1 : c.seasonalCapacity)
+        seasonalLags = c.seasonalPeriods.map { _ in 0 }
+        seasonalLikelihoods = c.seasonalPeriods.map { _ in likelihood() }
     }
 
     @inlinable
@@ -93,6 +117,35 @@ public struct LikelihoodEnsemble: Detector {
             score = max(score, likelihoods[k].update(raw))
             means[k] += c.scales[k] * (value - means[k])
         }
+        if !seasonalLags.isEmpty {
+            if interval == 0 {
+                if let first = firstTimestamp {
+                    let dt = timestamp.milliseconds - first
+                    if dt > 0 {
+                        interval = dt
+                        for k in seasonalLags.indices {
+                            let lag = Int((c.seasonalPeriods[k] * 1000 / Double(dt)).rounded())
+                            seasonalLags[k] = lag >= 2 && lag < seasonalRing.count ? lag : 0
+                        }
+                    }
+                } else {
+                    firstTimestamp = timestamp.milliseconds
+                }
+            }
+            let capacity = seasonalRing.count
+            for k in seasonalLags.indices where seasonalLags[k] > 0 && count > seasonalLags[k] {
+                var slot = seasonalHead - seasonalLags[k]
+                if slot < 0 { slot += capacity }
+                let raw = range > 0 ? min(1, abs(value - seasonalRing[slot]) / range) : 0
+                score = max(score, seasonalLikelihoods[k].update(raw))
+            }
+            seasonalRing[seasonalHead] = value
+            seasonalHead = seasonalHead + 1 == capacity ? 0 : seasonalHead + 1
+        }
+        for k in sequences.indices {
+            let raw = sequences[k].update(value, low: minimum, high: maximum)
+            score = max(score, sequenceLikelihoods[k].update(raw))
+        }
         minimum = min(minimum, value)
         maximum = max(maximum, value)
         if silent > 0 {
@@ -108,7 +161,8 @@ extension LikelihoodEnsemble.Configuration {
     /// The parameter names accepted by ``set(_:to:)``.
     public static let parameterNames = [
         "spatialWarmup", "spatialTolerance", "scales", "likelihoodShort", "likelihoodAlpha",
-        "likelihoodMinVariance", "likelihoodLearning", "suppressionLevel", "suppressionRows",
+        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "suppressionLevel",
+        "suppressionRows",
     ]
 
     /// Sets one parameter from text (`scales` as comma-separated numbers), for tuning from the CLI.
@@ -130,9 +184,22 @@ extension LikelihoodEnsemble.Configuration {
         switch name {
         case "spatialWarmup": spatialWarmup = max(1, try integer())
         case "spatialTolerance": spatialTolerance = try number()
+        case "sequenceBins": sequenceBins = try integer()
+        case "sequenceOrders":
+            let parts = text.split(separator: ",").map { Int($0) }
+            guard parts.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 7 }) else {
+                throw DetectError.invalidArgument("parameter sequenceOrders: expected integers in 1...7, found '\(text)'")
+            }
+            sequenceOrders = parts.map { $0! }
+        case "seasonalPeriods":
+            let parts = text.split(separator: ",").map { Double($0) }
+            guard parts.allSatisfy({ $0 != nil && $0! > 0 }) else {
+                throw DetectError.invalidArgument("parameter seasonalPeriods: expected positive seconds, found '\(text)'")
+            }
+            seasonalPeriods = parts.map { $0! }
         case "scales":
             let parts = text.split(separator: ",").map { Double($0) }
-            guard !parts.isEmpty, parts.allSatisfy({ $0 != nil && $0! > 0 && $0! <= 1 }) else {
+            guard parts.allSatisfy({ $0 != nil && $0! > 0 && $0! <= 1 }) else {
                 throw DetectError.invalidArgument("parameter scales: expected numbers in (0, 1], found '\(text)'")
             }
             scales = parts.map { $0! }
