@@ -26,9 +26,9 @@ public struct LikelihoodEnsemble: Detector {
         /// Values before range breakouts can score.
         public var spatialWarmup = 300
         /// Fraction of the range beyond the extremes that counts as a breakout.
-        public var spatialTolerance = 0.05
+        public var spatialTolerance = 0.02
         /// Smoothing factors of the predictors.
-        public var scales: [Double] = [0.5, 0.05]
+        public var scales: [Double] = [1]
         /// Short moving average of the likelihoods.
         public var likelihoodShort = 10
         /// Smoothing of the likelihoods' long-run estimates.
@@ -38,18 +38,18 @@ public struct LikelihoodEnsemble: Detector {
         /// Values before likelihoods can score.
         public var likelihoodLearning = 300
         /// Bins of the sequence models (0: none).
-        public var sequenceBins = 20
+        public var sequenceBins = 0
         /// Orders of the sequence models (one model per order).
         public var sequenceOrders: [Int] = [2]
         /// Seasonal periods in seconds (e.g. 86400 for daily); each adds the error against the value
         /// one period earlier (found by row lag from the sampling interval).
-        public var seasonalPeriods: [Double] = [86_400]
+        public var seasonalPeriods: [Double] = [604_800]
         /// Longest seasonal lag kept, in rows.
         public var seasonalCapacity = 4096
         /// Score that counts as an alarm for suppression.
         public var suppressionLevel = 0.5
         /// Values silenced after an alarm.
-        public var suppressionRows = 0
+        public var suppressionRows = 200
 
         /// The recommended configuration.
         public init() {}
