@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
+
 /// The last `capacity` values of a stream, kept both in arrival order (a ring) and sorted, for exact
 /// order statistics: median, any quantile, and the median absolute deviation.
 ///
@@ -34,22 +42,18 @@ public struct SortedWindow: Sendable {
         let n = _count
         sorted.withUnsafeMutableBufferPointer { a in
             if n < capacity {
-                var j = Self.lowerBound(a, n, value)
-                var k = n
-                while k > j { a[k] = a[k - 1]; k -= 1 }
+                let j = Self.lowerBound(a, n, value)
+                Self.shift(a, from: j, to: j + 1, count: n - j)
                 a[j] = value
-                j = 0
             } else {
                 let old = ring[head]
                 let i = Self.lowerBound(a, n, old)
                 let j = Self.lowerBound(a, n, value)
                 if j > i {
-                    var k = i
-                    while k < j - 1 { a[k] = a[k + 1]; k += 1 }
+                    Self.shift(a, from: i + 1, to: i, count: j - 1 - i)
                     a[j - 1] = value
                 } else {
-                    var k = i
-                    while k > j { a[k] = a[k - 1]; k -= 1 }
+                    Self.shift(a, from: j, to: j + 1, count: i - j)
                     a[j] = value
                 }
             }
@@ -61,6 +65,13 @@ public struct SortedWindow: Sendable {
             ring[head] = value
             head = head + 1 == capacity ? 0 : head + 1
         }
+    }
+
+    /// Moves `count` values from index `from` to index `to` (the ranges may overlap).
+    @inlinable
+    static func shift(_ a: UnsafeMutableBufferPointer<Double>, from: Int, to: Int, count: Int) {
+        guard count > 0, let base = a.baseAddress else { return }
+        memmove(base + to, base + from, count * MemoryLayout<Double>.stride)
     }
 
     @inlinable

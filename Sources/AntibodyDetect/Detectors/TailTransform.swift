@@ -6,8 +6,8 @@ public enum TailTransform {
     /// `1 − s` of normal points score above `s`. `|z| = 2 → 0.75`, `3 → 0.89`, `10 → 0.99`.
     @inlinable
     public static func chebyshev(squaredDeviation d2: Double, variance: Double) -> Double {
-        guard d2 > variance else { return 0 }
-        return 1 - variance / d2
+        let q = variance / d2  // unused (NaN or ∞) when d² ≤ σ², which the select below discards
+        return d2 > variance ? 1 - q : 0
     }
 
     /// A ratio `r` of a statistic to its alarm level mapped to `[0, 1]` linearly and clamped:

@@ -55,6 +55,7 @@ public struct WindowedKS: Detector {
     @usableFromInline var count = 0
     @usableFromInline var sequence: Int64 = 0
     @usableFromInline var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline var path: [Int32]
     @usableFromInline var _statistic = 0.0
     @usableFromInline var _health = InputHealth()
 
@@ -71,6 +72,7 @@ public struct WindowedKS: Detector {
         nodes = [Node](repeating: Node(key: 0, seq: 0, priority: 0, mark: 0), count: capacity)
         freeList = (0..<Int32(capacity)).reversed()
         ring = [Int32](repeating: -1, count: capacity)
+        path = [Int32](repeating: -1, count: 128)
     }
 
     @inlinable
@@ -99,7 +101,13 @@ public struct WindowedKS: Detector {
             var moving = head + count - window - 1
             if moving >= capacity { moving -= capacity }
             let node = ring[moving]
-            root = nodes.withUnsafeMutableBufferPointer { Self.remark(node, mark: 1, in: root, $0) }
+            let top = root
+            let done = path.withUnsafeMutableBufferPointer { stack in
+                nodes.withUnsafeMutableBufferPointer { Self.remarkInPlace(node, mark: 1, root: top, $0, stack) }
+            }
+            if !done {
+                root = nodes.withUnsafeMutableBufferPointer { Self.remark(node, mark: 1, in: root, $0) }
+            }
         }
         guard count == capacity else { return 0 }
         let top = nodes[Int(root)]
@@ -186,6 +194,32 @@ public struct WindowedKS: Detector {
         let (l, rest) = split(root, key, seq, inclusive: false, n)
         let (_, r) = split(rest, key, seq, inclusive: true, n)
         return merge(l, r, n)
+    }
+
+    /// Changes a node's mark by walking down to it and recomputing the aggregates on the way back
+    /// up; returns `false` (changing nothing) if the path is deeper than `stack`.
+    @inlinable
+    static func remarkInPlace(
+        _ node: Int32, mark: Int32, root: Int32, _ n: UnsafeMutableBufferPointer<Node>,
+        _ stack: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        var depth = 0
+        var t = root
+        while t != node {
+            guard t >= 0, depth < stack.count else { return false }
+            stack[depth] = t
+            depth += 1
+            t = less(n[Int(t)], key, seq) ? n[Int(t)].right : n[Int(t)].left
+        }
+        n[Int(node)].mark = mark
+        pull(node, n)
+        while depth > 0 {
+            depth -= 1
+            pull(stack[depth], n)
+        }
+        return true
     }
 
     @inlinable
