@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
     ],
@@ -16,7 +17,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
-        .target(name: "AntibodyCore"),
+        .target(name: "AntibodyMath"),
+        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
         .target(name: "AntibodyDetect", dependencies: ["AntibodyCore"]),
         .executableTarget(
             name: "antibody",
@@ -24,6 +26,14 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyDetect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyMathTests",
+            dependencies: [
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
