@@ -209,3 +209,31 @@ struct DetectorTests {
         #expect(out[10] >= 0.9 && out[11] == 0 && out[12] == 0 && out[13] == 0)
     }
 }
+
+@Suite("Page–Hinkley against River")
+struct PageHinkleyRiverTests {
+    /// Alarm indices from River 0.26.1's `drift.PageHinkley` on the series below, recorded with
+    /// `benchmarks/peers` (an independent implementation).
+    static let riverDefaults = [817, 1606]
+    static let riverThreshold20 = [
+        48, 82, 119, 176, 212, 271, 336, 398, 461, 524, 587, 649, 713, 775, 810, 868, 933, 995, 1058, 1121, 1184,
+        1246, 1310, 1372, 1435, 1498, 1561, 1606, 1649, 1683, 1718, 1780, 1844, 1906, 1969, 2032, 2095, 2157, 2221,
+        2283, 2346, 2409, 2472, 2534, 2598, 2660, 2723, 2786, 2848, 2912, 2974,
+    ]
+
+    static func alarms(threshold: Double) -> [Int] {
+        var p = PageHinkley(threshold: threshold)
+        var out: [Int] = []
+        for i in 0..<3000 {
+            let x = sin(Double(i) / 10.0) + (800 <= i && i < 1600 ? 3.0 : 0.0) + 0.01 * Double(i % 7)
+            if p.update(x, at: Timestamp(seconds: Int64(i))) == 1 { out.append(i) }
+        }
+        return out
+    }
+
+    @Test("alarms on exactly the values River's PageHinkley alarms on")
+    func sameAlarms() {
+        #expect(Self.alarms(threshold: 50) == Self.riverDefaults)
+        #expect(Self.alarms(threshold: 20) == Self.riverThreshold20)
+    }
+}

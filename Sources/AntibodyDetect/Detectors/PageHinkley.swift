@@ -5,6 +5,8 @@ public import AntibodyCore
 ///
 /// **Maths.** `x̄` is the running mean of all values so far; `m⁺ ← f·m⁺ + (x − x̄ − δ)` and
 /// `m⁻ ← f·m⁻ + (x̄ − x − δ)`, with their running minima `M⁺`, `M⁻`; `PH = max(m⁺ − M⁺, m⁻ − M⁻)`.
+/// As in River, `M⁺` starts at +∞ and `M⁻` at 1 (River keeps the maximum of `−m⁻` from −1), so that
+/// both implementations alarm on the same values.
 /// The score is `min(1, PH/λ)` (``TailTransform/clampedRatio(_:)``): 1 exactly when the test
 /// alarms, after which the test restarts from scratch (mean, sums and minima).
 ///
@@ -29,8 +31,8 @@ public struct PageHinkley: Detector {
     @usableFromInline var count = 0
     @usableFromInline var sumUp = 0.0
     @usableFromInline var sumDown = 0.0
-    @usableFromInline var minUp = 0.0
-    @usableFromInline var minDown = 0.0
+    @usableFromInline var minUp = Double.infinity
+    @usableFromInline var minDown = 1.0
     @usableFromInline var _alarms = 0
     @usableFromInline var _health = InputHealth()
 
@@ -68,8 +70,8 @@ public struct PageHinkley: Detector {
             count = 0
             sumUp = 0
             sumDown = 0
-            minUp = 0
-            minDown = 0
+            minUp = .infinity
+            minDown = 1
             return 1
         }
         return TailTransform.clampedRatio(ph / threshold)

@@ -46,6 +46,11 @@ public struct LikelihoodEnsemble: Detector {
         public var seasonalPeriods: [Double] = [604_800]
         /// Longest seasonal lag kept, in rows.
         public var seasonalCapacity = 4096
+        /// How prediction errors become raw surprises: 0 divides by the range seen so far; `c > 0`
+        /// maps an error `e` to `e/(e + c·m)` with `m` a slowly updated mean absolute error.
+        public var errorScale = 0.0
+        /// Smoothing of the mean absolute errors used when `errorScale > 0`.
+        public var errorAlpha = 0.01
         /// Score that counts as an alarm for suppression.
         public var suppressionLevel = 0.5
         /// Values silenced after an alarm.
@@ -61,6 +66,7 @@ public struct LikelihoodEnsemble: Detector {
     @usableFromInline var maximum = -Double.infinity
     @usableFromInline var means: [Double]
     @usableFromInline var likelihoods: [AnomalyLikelihood]
+    @usableFromInline var meanErrors: [Double]
     @usableFromInline var sequences: [SequenceSurprise]
     @usableFromInline var sequenceLikelihoods: [AnomalyLikelihood]
     @usableFromInline var seasonalRing: [Double]
@@ -89,6 +95,7 @@ public struct LikelihoodEnsemble: Detector {
                               minVariance: c.likelihoodMinVariance, learning: c.likelihoodLearning)
         }
         likelihoods = c.scales.map { _ in likelihood() }
+        meanErrors = [Double](repeating: 0, count: c.scales.count + c.seasonalPeriods.count)
         let orders = c.sequenceBins >= 2 ? c.sequenceOrders : []
         sequences = orders.map { SequenceSurprise(bins: c.sequenceBins, order: $0) }
         sequenceLikelihoods = orders.map { _ in likelihood() }
@@ -112,8 +119,7 @@ public struct LikelihoodEnsemble: Detector {
             if value > maximum + tolerance || value < minimum - tolerance { score = 1 }
         }
         for k in means.indices {
-            let error = abs(value - means[k])
-            let raw = range > 0 ? min(1, error / range) : 0
+            let raw = surprise(abs(value - means[k]), range: range, slot: k)
             score = max(score, likelihoods[k].update(raw))
             means[k] += c.scales[k] * (value - means[k])
         }
@@ -136,7 +142,7 @@ public struct LikelihoodEnsemble: Detector {
             for k in seasonalLags.indices where seasonalLags[k] > 0 && count > seasonalLags[k] {
                 var slot = seasonalHead - seasonalLags[k]
                 if slot < 0 { slot += capacity }
-                let raw = range > 0 ? min(1, abs(value - seasonalRing[slot]) / range) : 0
+                let raw = surprise(abs(value - seasonalRing[slot]), range: range, slot: c.scales.count + k)
                 score = max(score, seasonalLikelihoods[k].update(raw))
             }
             seasonalRing[seasonalHead] = value
@@ -157,11 +163,24 @@ public struct LikelihoodEnsemble: Detector {
     }
 }
 
+extension LikelihoodEnsemble {
+    /// A prediction error as a raw surprise in `[0, 1]` (see ``Configuration/errorScale``).
+    @inlinable
+    mutating func surprise(_ error: Double, range: Double, slot: Int) -> Double {
+        let c = configuration
+        if c.errorScale <= 0 { return range > 0 ? min(1, error / range) : 0 }
+        let m = meanErrors[slot]
+        meanErrors[slot] += c.errorAlpha * (error - m)
+        let denominator = error + c.errorScale * m
+        return denominator > 0 ? error / denominator : 0
+    }
+}
+
 extension LikelihoodEnsemble.Configuration {
     /// The parameter names accepted by ``set(_:to:)``.
     public static let parameterNames = [
         "spatialWarmup", "spatialTolerance", "scales", "likelihoodShort", "likelihoodAlpha",
-        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "suppressionLevel",
+        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "errorScale", "errorAlpha", "suppressionLevel",
         "suppressionRows",
     ]
 
@@ -207,6 +226,8 @@ extension LikelihoodEnsemble.Configuration {
         case "likelihoodAlpha": likelihoodAlpha = try number()
         case "likelihoodMinVariance": likelihoodMinVariance = try number()
         case "likelihoodLearning": likelihoodLearning = try integer()
+        case "errorScale": errorScale = try number()
+        case "errorAlpha": errorAlpha = try number()
         case "suppressionLevel": suppressionLevel = try number()
         case "suppressionRows": suppressionRows = try integer()
         default:
