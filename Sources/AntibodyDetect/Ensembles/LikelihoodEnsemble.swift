@@ -1,25 +1,29 @@
 public import AntibodyCore
 
 /// Antibody's recommended general-purpose detector (the one `antibody nab run` uses by default):
-/// range breakouts and multi-scale prediction errors, each turned into an anomaly likelihood, the
-/// largest taken, with alarm suppression.
+/// range breakouts and prediction errors, each turned into an anomaly likelihood, the largest taken,
+/// with alarm suppression.
 ///
 /// **Components.**
 /// 1. *Range breakout.* After `spatialWarmup` values, a value more than `spatialTolerance` times the
-///    range seen so far beyond its minimum or maximum scores 1 (a new extreme is the most common
-///    real anomaly in operational series).
-/// 2. *Prediction errors at several time scales.* For each smoothing `αₖ` in `scales`, the error
-///    `|x − μₖ|` of an exponentially weighted mean `μₖ` (updated after scoring), divided by the range
-///    seen so far: a raw surprise in `[0, 1]` that needs no per-series scale.
-/// 3. *Anomaly likelihood* (``AnomalyLikelihood``) of each raw surprise: how unusual its recent level
+///    range seen so far beyond its minimum or maximum scores 1.
+/// 2. *Prediction errors.* For each smoothing `αₖ` in `scales`, the error `|x − μₖ|` of an
+///    exponentially weighted mean `μₖ` (`α = 1`: the last value); for each period in
+///    `seasonalPeriods`, the error against the value one period earlier (the row lag is the period
+///    over the first sampling interval; lags of 2…`seasonalCapacity − 1` rows are used). Each error is
+///    divided by the range seen so far (or, with `errorScale > 0`, mapped by `e/(e + c·MAE)`): a raw
+///    surprise in `[0, 1]` that needs no per-series scale.
+/// 3. *Sequence surprise* (off by default, `sequenceBins = 0`): ``SequenceSurprise`` per order.
+/// 4. *Anomaly likelihood* (``AnomalyLikelihood``) of each raw surprise: how unusual its recent level
 ///    is against its own history, on a log scale.
 /// The score is the maximum of the components; after a score of at least `suppressionLevel`, the next
 /// `suppressionRows` scores are 0 (``AlarmSuppression`` semantics, built in).
 ///
 /// All parameters are global: one configuration for every series, no labels, no look-ahead (every
-/// estimate is updated after the value is scored).
+/// estimate is updated after the value is scored; warm-ups are fixed row counts). The defaults were
+/// chosen on the NAB corpus score (see docs/detectors.md).
 ///
-/// **Complexity.** O(number of scales) per value, no allocation after `init`.
+/// **Complexity.** O(components) per value, no allocation after `init`.
 public struct LikelihoodEnsemble: Detector {
     /// The ensemble's parameters.
     public struct Configuration: Sendable, Hashable {
