@@ -17,3 +17,7 @@ func _log(_ x: Double) -> Double { log(x) }
 /// `erfc` from the C library.
 @usableFromInline
 func _erfc(_ x: Double) -> Double { erfc(x) }
+
+/// `log1p` from the C library.
+@usableFromInline
+func _log1p(_ x: Double) -> Double { log1p(x) }

@@ -55,6 +55,12 @@ public struct LikelihoodEnsemble: Detector {
         public var errorScale = 0.0
         /// Smoothing of the mean absolute errors used when `errorScale > 0`.
         public var errorAlpha = 0.01
+        /// Whether values are first mapped by `sign(x)·log(1 + |x|)` (compresses multiplicative
+        /// bursts of counts and volumes).
+        public var logValues = false
+        /// Whether the raw surprises are averaged into one likelihood (instead of one likelihood each,
+        /// the largest taken).
+        public var jointLikelihood = false
         /// Score that counts as an alarm for suppression.
         public var suppressionLevel = 0.5
         /// Values silenced after an alarm.
@@ -109,9 +115,10 @@ public struct LikelihoodEnsemble: Detector {
     }
 
     @inlinable
-    public mutating func update(_ value: Double, at timestamp: Timestamp) -> Double {
-        guard _health.admit(value, at: timestamp) else { return 0 }
+    public mutating func update(_ input: Double, at timestamp: Timestamp) -> Double {
+        guard _health.admit(input, at: timestamp) else { return 0 }
         let c = configuration
+        let value = c.logValues ? (input < 0 ? -_log1p(-input) : _log1p(input)) : input
         count &+= 1
         var score = 0.0
         if count == 1 {
@@ -122,9 +129,11 @@ public struct LikelihoodEnsemble: Detector {
             let tolerance = c.spatialTolerance * range
             if value > maximum + tolerance || value < minimum - tolerance { score = 1 }
         }
+        var joint = 0.0
+        var parts = 0
         for k in means.indices {
             let raw = surprise(abs(value - means[k]), range: range, slot: k)
-            score = max(score, likelihoods[k].update(raw))
+            if c.jointLikelihood { joint += raw; parts += 1 } else { score = max(score, likelihoods[k].update(raw)) }
             means[k] += c.scales[k] * (value - means[k])
         }
         if !seasonalLags.isEmpty {
@@ -147,14 +156,22 @@ public struct LikelihoodEnsemble: Detector {
                 var slot = seasonalHead - seasonalLags[k]
                 if slot < 0 { slot += capacity }
                 let raw = surprise(abs(value - seasonalRing[slot]), range: range, slot: c.scales.count + k)
-                score = max(score, seasonalLikelihoods[k].update(raw))
+                if c.jointLikelihood {
+                    joint += raw
+                    parts += 1
+                } else {
+                    score = max(score, seasonalLikelihoods[k].update(raw))
+                }
             }
             seasonalRing[seasonalHead] = value
             seasonalHead = seasonalHead + 1 == capacity ? 0 : seasonalHead + 1
         }
         for k in sequences.indices {
             let raw = sequences[k].update(value, low: minimum, high: maximum)
-            score = max(score, sequenceLikelihoods[k].update(raw))
+            if c.jointLikelihood { joint += raw; parts += 1 } else { score = max(score, sequenceLikelihoods[k].update(raw)) }
+        }
+        if c.jointLikelihood && parts > 0 && !likelihoods.isEmpty {
+            score = max(score, likelihoods[0].update(joint / Double(parts)))
         }
         minimum = min(minimum, value)
         maximum = max(maximum, value)
@@ -184,7 +201,7 @@ extension LikelihoodEnsemble.Configuration {
     /// The parameter names accepted by ``set(_:to:)``.
     public static let parameterNames = [
         "spatialWarmup", "spatialTolerance", "scales", "likelihoodShort", "likelihoodAlpha",
-        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "errorScale", "errorAlpha", "suppressionLevel",
+        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "errorScale", "errorAlpha", "logValues", "jointLikelihood", "suppressionLevel",
         "suppressionRows",
     ]
 
@@ -230,6 +247,8 @@ extension LikelihoodEnsemble.Configuration {
         case "likelihoodAlpha": likelihoodAlpha = try number()
         case "likelihoodMinVariance": likelihoodMinVariance = try number()
         case "likelihoodLearning": likelihoodLearning = try integer()
+        case "jointLikelihood": jointLikelihood = try number() != 0
+        case "logValues": logValues = try number() != 0
         case "errorScale": errorScale = try number()
         case "errorAlpha": errorAlpha = try number()
         case "suppressionLevel": suppressionLevel = try number()

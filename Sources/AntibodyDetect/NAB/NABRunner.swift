@@ -1,4 +1,4 @@
-public import AntibodyCore
+import AntibodyCore
 internal import Foundation
 
 /// Runs a detector over the NAB corpus and writes its results in the layout of NAB's own
