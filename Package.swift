@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
     ],
     dependencies: [
@@ -34,6 +35,12 @@ let package = Package(
                 "AntibodyMath",
             ]
         ),
+        .target(
+            name: "AntibodyDetect",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -55,6 +62,7 @@ let package = Package(
                 "AntibodyMath",
                 "AntibodyCore",
                 "AntibodySense",
+                "AntibodyDetect",
                 "AntibodyTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,6 +88,13 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyMath",
                 .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: [
+                "AntibodyDetect",
+                "AntibodyCore",
             ]
         ),
         .testTarget(
