@@ -8,24 +8,46 @@ let package = Package(
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
+        .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "AntibodyCore"),
+        .target(name: "AntibodyDefense", dependencies: ["AntibodyCore"]),
+        .target(
+            name: "AntibodyEngine",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyDefense",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
+                "AntibodyDefense",
+                "AntibodyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AntibodyCoreTests",
             dependencies: ["AntibodyCore"]
+        ),
+        .testTarget(
+            name: "AntibodyDefenseTests",
+            dependencies: ["AntibodyDefense", "AntibodyCore"]
+        ),
+        .testTarget(
+            name: "AntibodyEngineTests",
+            dependencies: ["AntibodyEngine", "AntibodyDefense", "AntibodyCore"]
         ),
     ]
 )
