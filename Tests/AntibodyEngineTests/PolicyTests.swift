@@ -1,3 +1,4 @@
+import Foundation
 import AntibodyCore
 import AntibodyDefense
 import AntibodyEngine
@@ -204,5 +205,12 @@ extension String {
             rest = rest[range.upperBound...]
         }
         return result + rest
+    }
+}
+
+@Suite struct PolicySchemaFileTests {
+    @Test func committedSchemaMatchesTheValidator() throws {
+        let committed = try String(contentsOfFile: "\(repositoryRoot)/schemas/policy.schema.json", encoding: .utf8)
+        #expect(committed == PolicySchema.jsonSchema(), "regenerate with: antibody policy schema > schemas/policy.schema.json")
     }
 }
