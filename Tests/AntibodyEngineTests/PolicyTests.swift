@@ -22,9 +22,10 @@ let repositoryRoot: String = {
     @Test func lendingPolicyModel() throws {
         let policy = try Policy.load(contentsOf: "\(repositoryRoot)/policies/aave-like-lending.toml")
         #expect(policy.assets == ["WETH", "WBTC", "USDC"])
-        #expect(policy.detectors.map(\.name) == ["weth-jump", "wbtc-ewma", "usdc-peg"])
-        #expect(policy.detectors[0].breaker == 0 && policy.detectors[2].breaker == nil)
-        #expect(policy.breakers[1].scope == .market("WBTC") && policy.breakers[1].tripAfter == 3)
+        #expect(policy.detectors.map(\.name) == ["weth-jump", "wbtc-jump", "wbtc-ewma", "usdc-peg"])
+        #expect(policy.detectors[0].breaker == 0 && policy.detectors[1].breaker == 1 && policy.detectors[3].breaker == nil)
+        #expect(policy.detectors[1].maxMove == 0.05)
+        #expect(policy.breakers[1].scope == .market("WBTC") && policy.breakers[1].tripAfter == 1)
         #expect(policy.breakers[0].cooldown == .minutes(30))
         #expect(policy.outflowLimits[0].configuration.minLiquidityRetainedBps == 7000)
         #expect(policy.outflowLimits[0].configuration.withdrawalPeriod == 14_400)

@@ -21,6 +21,8 @@ public struct Policy: Sendable {
         public var kind: DetectorKind
         public var window: Int
         public var threshold: Double
+        /// For `price-jump`: the fractional move that scores 1.
+        public var maxMove: Double
         public var severity: Severity
         /// Index into ``breakers`` of the breaker it feeds.
         public var breaker: Int?

@@ -179,7 +179,7 @@ struct PolicyBuilder {
             }
             detectors.append(Policy.DetectorSpec(
                 name: name, stream: stream, kind: kind, window: node["window"]?.integer ?? 60,
-                threshold: node["threshold"]?.number ?? 0.999,
+                threshold: node["threshold"]?.number ?? 0.999, maxMove: node["max_move"]?.number ?? 0.05,
                 severity: node["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .high, breaker: breaker))
         }
 

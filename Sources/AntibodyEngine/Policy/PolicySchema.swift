@@ -95,6 +95,7 @@ public enum PolicySchema {
         Field("kind", .choice(DetectorKind.allCases.map(\.rawValue)), required: true, "Algorithm."),
         Field("window", .integer, range: 2...100_000, "Samples of memory (EWMA span or look-back)."),
         Field("threshold", .number, range: 0...1, "Score at or above which it alarms."),
+        Field("max_move", .number, range: 0.0001...10, "price-jump: fractional move that scores 1 (default 0.05)."),
         Field("severity", severity, "Severity of its alarms."),
         Field("breaker", .string, "Breaker it feeds (name in responses.breakers)."),
     ])
