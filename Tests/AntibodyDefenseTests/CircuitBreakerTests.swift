@@ -50,3 +50,15 @@ import Testing
         #expect(breaker.state == .closed(streak: 0))
     }
 }
+
+@Suite struct CircuitBreakerEdgeTests {
+    /// Found by exhaustive exploration: after a long silence an anomalous signal arrives just as
+    /// cooldown + probe have run out; the breaker must stay paused, not resume on a bad signal.
+    @Test func anomalyArrivingWhenQuietPeriodEndsKeepsItPaused() {
+        var breaker = CircuitBreaker(CircuitBreakerTests.config)
+        _ = breaker.handle(score: 1, at: Timestamp(seconds: 0))
+        _ = breaker.handle(score: 1, at: Timestamp(seconds: 0))
+        let step = breaker.handle(score: 1, at: Timestamp(seconds: 41 * 60))
+        #expect(step.transition == .reopened && step.action == nil && breaker.isPaused)
+    }
+}

@@ -102,6 +102,11 @@ public struct CircuitBreaker: Hashable, Sendable {
         let wasPaused = isPaused
         var transition = advance(to: time)
         let anomalous = score >= configuration.threshold || score.isNaN
+        if anomalous && wasPaused && transition == .closed {
+            // The quiet period ran out exactly as a bad signal arrived: it was not quiet after all.
+            state = .open(since: time, lastAnomaly: time)
+            return step(.reopened, wasPaused: wasPaused, at: time)
+        }
         switch state {
         case .closed(let streak):
             if anomalous {

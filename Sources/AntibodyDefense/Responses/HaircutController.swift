@@ -70,14 +70,14 @@ public struct HaircutController: Hashable, Sendable {
 
     /// Settings.
     public let configuration: Configuration
+    /// The governed LTV of each asset.
+    public private(set) var parameters: [BoundedParameter]
     /// Current LTV of each asset.
-    public private(set) var ltv: [Double]
+    public var ltv: [Double] { parameters.map(\.value) }
     /// EWMA variance of each asset's log returns (per sample).
     public private(set) var variance: [Double]
     /// EWMA covariance, row-major n × n.
     public private(set) var covariance: [Double]
-    /// Time of each asset's last change.
-    public private(set) var lastChange: [Timestamp?]
     private var lastPrices: [Double] = []
     private var lastTime: Timestamp?
     private var meanInterval: Double = 0
@@ -88,10 +88,13 @@ public struct HaircutController: Hashable, Sendable {
     public init(_ configuration: Configuration) {
         self.configuration = configuration
         let n = configuration.assets.count
-        ltv = configuration.baseLTV.map { Swift.min(configuration.ceiling, Swift.max(configuration.floor, $0)) }
+        parameters = zip(configuration.assets, configuration.baseLTV).map { asset, base in
+            BoundedParameter(name: "ltv", scope: .market(asset), initial: base, maxStep: configuration.maxStep,
+                             minInterval: configuration.minInterval, floor: configuration.floor,
+                             ceiling: configuration.ceiling, deadband: configuration.deadband)
+        }
         variance = Array(repeating: 0, count: n)
         covariance = Array(repeating: 0, count: n * n)
-        lastChange = Array(repeating: nil, count: n)
     }
 
     /// Annualised volatility of asset `i`.
@@ -142,18 +145,12 @@ public struct HaircutController: Hashable, Sendable {
         guard samples >= c.warmUp else { return [] }
         var actions: [Action] = []
         for i in 0..<n {
-            if let last = lastChange[i], last.duration(to: time) < c.minInterval { continue }
             let goal = target(i)
-            let delta = goal - ltv[i]
-            guard abs(delta) >= Swift.max(c.deadband, 1e-12) else { continue }
-            let step = Swift.max(-c.maxStep, Swift.min(c.maxStep, delta))
-            let next = Swift.min(c.ceiling, Swift.max(c.floor, ltv[i] + step))
-            guard next != ltv[i] else { continue }
-            ltv[i] = next
-            lastChange[i] = time
             let reason = "haircut \(c.assets[i]): volatility \(rounded(volatility(i))), target LTV \(rounded(goal))"
-            actions.append(Action(.setParameter(name: "ltv", value: next), scope: .market(c.assets[i]), at: time,
-                                  reason: reason))
+            guard let action = parameters[i].propose(goal, at: time, reason: reason),
+                  case .setParameter(_, let next) = action.kind
+            else { continue }
+            actions.append(action)
             actions.append(Action(.setParameter(name: "liquidationThreshold", value: Swift.min(1, next + c.thresholdSpread)),
                                   scope: .market(c.assets[i]), at: time, reason: reason))
         }
