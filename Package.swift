@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
@@ -18,7 +19,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        .target(name: "AntibodyCore"),
+        .target(name: "AntibodyMath"),
+        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
         .target(name: "AntibodyDefense", dependencies: ["AntibodyCore"]),
         .target(
             name: "AntibodyEngine",
@@ -35,6 +37,14 @@ let package = Package(
                 "AntibodyDefense",
                 "AntibodyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyMathTests",
+            dependencies: [
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
