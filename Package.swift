@@ -11,7 +11,9 @@ let package = Package(
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySense", targets: ["AntibodySense"]),
         .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
+        .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
@@ -41,6 +44,12 @@ let package = Package(
                 "AntibodyCore",
             ]
         ),
+        .target(
+            name: "AntibodyDefense",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -56,6 +65,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "AntibodyEngine",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyDefense",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
@@ -63,7 +80,9 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodySense",
                 "AntibodyDetect",
+                "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,12 +117,27 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "AntibodyDefenseTests",
+            dependencies: [
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
             name: "AntibodyTrustTests",
             dependencies: [
                 "AntibodyTrust",
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyEngineTests",
+            dependencies: [
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyCore",
             ]
         ),
     ]

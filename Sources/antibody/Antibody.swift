@@ -13,7 +13,8 @@ struct Antibody: AsyncParsableCommand {
             """,
         version: AntibodyVersion.current,
         subcommands: [
-            OracleCommand.self, NABCommand.self, KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self,
+            PolicyCommand.self, BacktestCommand.self, OracleCommand.self, NABCommand.self,
+            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self,
         ]
     )
 }
