@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -22,6 +23,12 @@ let package = Package(
                 "AntibodyCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .target(name: "AntibodySim", dependencies: ["AntibodyCore"]),
+        .testTarget(
+            name: "AntibodySimTests",
+            dependencies: ["AntibodySim", "AntibodyCore"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AntibodyCoreTests",
