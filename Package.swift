@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "antibody", targets: ["antibody"]),
+        .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySim", targets: ["AntibodySim"]),
     ],
@@ -16,7 +17,8 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
     ],
     targets: [
-        .target(name: "AntibodyCore"),
+        .target(name: "AntibodyMath"),
+        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
         .executableTarget(
             name: "antibody",
             dependencies: [
@@ -29,6 +31,14 @@ let package = Package(
             name: "AntibodySimTests",
             dependencies: ["AntibodySim", "AntibodyCore"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AntibodyMathTests",
+            dependencies: [
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "AntibodyCoreTests",
