@@ -26,10 +26,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "AntibodySim", dependencies: ["AntibodyCore"]),
+        .target(name: "AntibodySim", dependencies: ["AntibodyCore", "AntibodyMath"]),
         .testTarget(
             name: "AntibodySimTests",
-            dependencies: ["AntibodySim", "AntibodyCore"],
+            dependencies: ["AntibodySim", "AntibodyCore", "AntibodyMath"],
             exclude: ["Fixtures"]
         ),
         .testTarget(

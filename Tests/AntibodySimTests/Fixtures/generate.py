@@ -718,8 +718,8 @@ def lending_sequence(seed, count, stress=False):
             expect["account"] = {k: str(v) for k, v in acc.items()}
             expect["scaledSupply"] = [str(x) for x in pool.scaled_a[subject]]
             expect["scaledDebt"] = [str(x) for x in pool.scaled_debt[subject]]
-            expect["collateralFlags"] = pool.collateral[subject]
-            expect["borrowingFlags"] = pool.borrowing[subject]
+            expect["collateralFlags"] = list(pool.collateral[subject])
+            expect["borrowingFlags"] = list(pool.borrowing[subject])
         op["expect"] = expect
         op["step"] = step
         ops.append(op)
