@@ -23,6 +23,8 @@ let package = Package(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
+                "AntibodyMath",
+                "AntibodySim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -12,6 +12,6 @@ struct Antibody: AsyncParsableCommand {
             --json for machine-readable output.
             """,
         version: AntibodyVersion.current,
-        subcommands: []
+        subcommands: [Bench.self]
     )
 }
