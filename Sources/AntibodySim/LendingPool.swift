@@ -216,35 +216,51 @@ public struct LendingPool: Hashable, Sendable {
     }
 
     /// An Aave-style simple flash loan of `amount` of `asset` to `receiver`: the amount is
-    /// credited to the receiver's wallet, `body` runs (it may use the pool and any other state the
-    /// caller captures), then `amount + premium` is pulled back from the receiver's wallet; the
-    /// premium accrues to suppliers through the liquidity index (`cumulateToLiquidityIndex`). If
-    /// `body` throws or the receiver cannot repay, everything reverts.
+    /// credited to the receiver's wallet, `body` runs (it may use the pool), then `amount + premium`
+    /// is pulled back from the receiver's wallet; the premium accrues to suppliers through the
+    /// liquidity index (`cumulateToLiquidityIndex`). If `body` throws or the receiver cannot repay,
+    /// everything reverts. Returns the premium.
     @discardableResult
     public mutating func flashLoan(
         receiver: Int, asset: Int, amount: UInt256, body: (inout LendingPool) throws(SimError) -> Void
     ) throws(SimError) -> UInt256 {
-        try check(receiver, asset)
         var next = self
-        let premium = try AaveMath.percentMul(amount, flashLoanPremium)
-        guard next.reserves[asset].underlying >= amount else { throw .revert("ERC20: transfer amount exceeds balance") }
-        next.reserves[asset].underlying -= amount
-        next.accounts[receiver].wallet[asset] = try EVM.add(next.accounts[receiver].wallet[asset], amount)
+        let premium = try next.beginFlashLoan(receiver: receiver, asset: asset, amount: amount)
         try body(&next)
+        try next.endFlashLoan(receiver: receiver, asset: asset, amount: amount, premium: premium)
+        self = next
+        return premium
+    }
+
+    /// The first half of a flash loan, for composing one with other protocol state in a single
+    /// transaction: transfers `amount` to `receiver` and returns the premium owed. The caller must
+    /// call ``endFlashLoan(receiver:asset:amount:premium:)`` on the same state, or discard it (a
+    /// revert).
+    public mutating func beginFlashLoan(receiver: Int, asset: Int, amount: UInt256) throws(SimError) -> UInt256 {
+        try check(receiver, asset)
+        guard !amount.isZero else { throw .revert("INVALID_AMOUNT") }
+        let premium = try AaveMath.percentMul(amount, flashLoanPremium)
+        guard reserves[asset].underlying >= amount else { throw .revert("ERC20: transfer amount exceeds balance") }
+        reserves[asset].underlying -= amount
+        accounts[receiver].wallet[asset] = try EVM.add(accounts[receiver].wallet[asset], amount)
+        return premium
+    }
+
+    /// The second half of a flash loan: pulls `amount + premium` back from `receiver` and credits
+    /// the premium to suppliers; reverts if the receiver cannot pay.
+    public mutating func endFlashLoan(receiver: Int, asset: Int, amount: UInt256, premium: UInt256) throws(SimError) {
         let owed = try EVM.add(amount, premium)
-        guard next.accounts[receiver].wallet[asset] >= owed else { throw .revert("ERC20: transfer amount exceeds balance") }
-        try next.reserves[asset].updateState(now: next.now)
-        let r = next.reserves[asset]
+        guard accounts[receiver].wallet[asset] >= owed else { throw .revert("ERC20: transfer amount exceeds balance") }
+        try reserves[asset].updateState(now: now)
+        let r = reserves[asset]
         let totalLiquidity = try AaveMath.rayMul(r.scaledSupply, r.liquidityIndex)
         if !premium.isZero, !totalLiquidity.isZero {
             let ratio = try AaveMath.rayDiv(try AaveMath.wadToRay(premium), try AaveMath.wadToRay(totalLiquidity))
-            next.reserves[asset].liquidityIndex = try AaveMath.rayMul(try EVM.add(ratio, AaveMath.ray), r.liquidityIndex)
+            reserves[asset].liquidityIndex = try AaveMath.rayMul(try EVM.add(ratio, AaveMath.ray), r.liquidityIndex)
         }
-        try next.reserves[asset].updateInterestRates(added: owed, taken: .zero)
-        next.accounts[receiver].wallet[asset] -= owed
-        next.reserves[asset].underlying = try EVM.add(next.reserves[asset].underlying, owed)
-        self = next
-        return premium
+        try reserves[asset].updateInterestRates(added: owed, taken: .zero)
+        accounts[receiver].wallet[asset] -= owed
+        reserves[asset].underlying = try EVM.add(reserves[asset].underlying, owed)
     }
 
     // MARK: Implementation (contract order; callers restore on throw)
