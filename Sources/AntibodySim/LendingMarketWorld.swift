@@ -236,6 +236,8 @@ public struct LendingMarketWorld: Sendable {
 
     /// An arbitrageur with deep pockets trades the pair back to the true TOKEN price.
     public mutating func arbitrageToTruePrice(arbitrageur: Int) throws(SimError) {
+        // A paused pool cannot be traded back.
+        guard !guardrails.paused.contains("protocol"), !guardrails.paused.contains("pool:TOKEN/USDC") else { return }
         let r0 = Double(pair.reserve0), r1 = Double(pair.reserve1)
         let target = truePrices[Self.token] * 1e6 / 1e18  // raw USDC per raw TOKEN
         let k = r0 * r1
