@@ -9,11 +9,8 @@ let package = Package(
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
-<<<<<<< HEAD
-        .library(name: "AntibodySim", targets: ["AntibodySim"]),
-=======
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
->>>>>>> main
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,12 +41,9 @@ let package = Package(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
-<<<<<<< HEAD
                 "AntibodyMath",
                 "AntibodySim",
-=======
                 "AntibodyTrust",
->>>>>>> main
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
