@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
         .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
     ],
     dependencies: [
@@ -66,6 +67,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "AntibodySim",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
@@ -82,6 +90,7 @@ let package = Package(
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodySim",
                 "AntibodyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -131,6 +140,15 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(
+            name: "AntibodySimTests",
+            dependencies: [
+                "AntibodySim",
+                "AntibodyCore",
+                "AntibodyMath",
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AntibodyEngineTests",
