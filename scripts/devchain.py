@@ -16,9 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
 from eth_abi import encode as abi_encode
+from eth.estimators.gas import binary_gas_search
 from eth_bloom import BloomFilter
 from eth_tester import EthereumTester, PyEVMBackend
-from eth_tester.backends.pyevm.main import EVMSpoofTransaction, _execute_and_revert_transaction
+from eth_tester.backends.pyevm.main import EVMSpoofTransaction, _get_vm_for_block_number
 from eth_tester.exceptions import (
     BlockNotFound,
     TransactionFailed,
@@ -198,7 +199,11 @@ class DevChain:
         backend = PyEVMBackend(genesis_state=dict(PyEVMBackend.generate_genesis_state(num_accounts=accounts)))
         type(backend.chain).chain_id = chain_id  # the class is created per backend
         self.backend = backend
-        self.tester = EthereumTester(backend, auto_mine_transactions=automine)
+        # eth-tester's own pending pool re-validates each transaction against the latest state, so
+        # it refuses a sender's second pending transaction; we keep our own pool instead.
+        self.tester = EthereumTester(backend, auto_mine_transactions=True)
+        self.automine = automine
+        self.mempool: list[tuple[bytes, str, str, int]] = []  # raw, hash, sender, nonce
         self.chain_id = chain_id
         self.lock = threading.Lock()
         self.methods: dict[str, Callable[[list[Any]], Any]] = {
@@ -245,21 +250,36 @@ class DevChain:
     def transaction_count(self, params: list[Any]) -> str:
         address, block = self.address_and_block(params)
         if block == "pending":
-            nonce = self.tester.get_nonce(address, "latest")
-            pending = [t for t in self.tester._pending_transactions if t["from"] == address]
-            return hex(max([nonce] + [t["nonce"] + 1 for t in pending]))
+            return hex(self.pending_nonce(address))
         return hex(self.tester.get_nonce(address, block))
 
-    def execute(self, tx: dict[str, Any], block: str | int) -> bytes:
-        """eth_call with the raw revert data kept (eth-tester's own call drops it)."""
+    def pending_nonce(self, address: str) -> int:
+        nonce = self.tester.get_nonce(address, "latest")
+        return max([nonce] + [n + 1 for _, _, sender, n in self.mempool if sender == address])
+
+    def run_on_state(self, tx: dict[str, Any], block: str | int, action: Callable[[Any, Any], Any]) -> Any:
+        """Runs `action(state, transaction)` on a throw-away copy of the state at `block`. As in other
+        dev nodes, a sender that cannot pay for the gas is credited for the duration."""
         if block == "pending":
             block = "latest"
         raw = self.tester.normalizer.normalize_inbound_transaction(tx)
         raw.setdefault("gas", self.backend._max_available_gas())
         unsigned = self.backend._get_normalized_and_unsigned_evm_transaction(raw, block)
-        computation = _execute_and_revert_transaction(
-            self.backend.chain, EVMSpoofTransaction(unsigned, from_=raw["from"]), block
-        )
+        spoof = EVMSpoofTransaction(unsigned, from_=raw["from"])
+        state = _get_vm_for_block_number(self.backend.chain, block).state
+        snapshot = state.snapshot()
+        try:
+            fee = getattr(unsigned, "max_fee_per_gas", None) or getattr(unsigned, "gas_price", 0)
+            needed = unsigned.gas * fee + unsigned.value
+            if state.get_balance(raw["from"]) < needed:
+                state.set_balance(raw["from"], needed)
+            return action(state, spoof)
+        finally:
+            state.revert(snapshot)
+
+    def execute(self, tx: dict[str, Any], block: str | int) -> bytes:
+        """eth_call, keeping the raw revert data (eth-tester's own call drops it)."""
+        computation = self.run_on_state(tx, block, lambda state, spoof: state.apply_transaction(spoof))
         if computation.is_error:
             error = computation._error
             output = error.args[0] if error.args and isinstance(error.args[0], bytes) else b""
@@ -277,23 +297,49 @@ class DevChain:
         tx = parse_call(obj)
         tx.pop("gas", None)
         block = parse_block(block)
-        if block == "pending":
-            block = "latest"
-        self.execute(tx, block)  # a revert here becomes the JSON-RPC revert error
+        self.execute(tx, block)  # a revert here becomes the JSON-RPC revert error, with its data
         try:
-            return hex(self.tester.estimate_gas(tx, block))
-        except TransactionFailed as error:
-            raise RPCError(-32000, f"gas estimation failed: {error}") from None
+            return hex(self.run_on_state(tx, block, lambda state, spoof: binary_gas_search(state, spoof, tolerance=1)))
+        except Exception as error:
+            raise RPCError(-32000, f"gas estimation failed: {type(error).__name__}: {error}") from None
 
     def send_raw_transaction(self, params: list[Any]) -> str:
         (raw,) = self.arity(params, 1, 1)
         raw = parse_data(raw, "transaction", limit=128 * 1024)
+        if not self.automine:
+            return self.enqueue(bytes.fromhex(raw[2:]))
         try:
             return self.tester.send_raw_transaction(raw)
-        except (ValidationError, TransactionFailed) as error:
-            raise RPCError(-32000, f"invalid transaction: {error}") from None
-        except Exception as error:  # py-evm raises its own ValidationError types for bad nonces etc.
+        except Exception as error:  # eth-tester's and py-evm's ValidationErrors: bad nonce, fee, signature
             raise RPCError(-32000, f"invalid transaction: {type(error).__name__}: {error}") from None
+
+    def enqueue(self, raw: bytes) -> str:
+        """Automine off: checks the transaction and keeps it pending until evm_mine."""
+        try:
+            tx = self.backend.chain.get_vm().get_transaction_builder().decode(raw)
+            sender = to_checksum_address(tx.sender)
+        except Exception as error:
+            raise RPCError(-32000, f"invalid transaction: cannot decode: {type(error).__name__}") from None
+        chain_id = getattr(tx, "chain_id", None)
+        if chain_id is not None and chain_id != self.chain_id:
+            raise RPCError(-32000, f"invalid transaction: chain id {chain_id}, expected {self.chain_id}")
+        expected = self.pending_nonce(sender)
+        if tx.nonce != expected:
+            kind = "too low" if tx.nonce < expected else "too high (gap)"
+            raise RPCError(-32000, f"invalid transaction: nonce {kind}: expected {expected}, got {tx.nonce}")
+        tx_hash = "0x" + tx.hash.hex()
+        self.mempool.append((raw, tx_hash, sender, tx.nonce))
+        return tx_hash
+
+    def flush_mempool(self) -> None:
+        """Applies the pending transactions, in arrival order, to the block being built."""
+        pool, self.mempool = self.mempool, []
+        for raw, tx_hash, _, _ in pool:
+            try:
+                self.backend.send_raw_transaction(raw)
+            except Exception as error:
+                print(f"devchain: dropped pending transaction {tx_hash}: {type(error).__name__}: {error}",
+                      flush=True)
 
     def receipt(self, params: list[Any]) -> Any:
         (tx_hash,) = self.arity(params, 1, 1)
@@ -304,8 +350,13 @@ class DevChain:
 
     def transaction_by_hash(self, params: list[Any]) -> Any:
         (tx_hash,) = self.arity(params, 1, 1)
+        tx_hash = parse_data(tx_hash, "hash", 32)
+        for _, pending_hash, sender, nonce in self.mempool:
+            if pending_hash == tx_hash:
+                return {"hash": tx_hash, "from": sender, "nonce": hex(nonce), "blockHash": None,
+                        "blockNumber": None, "transactionIndex": None}
         try:
-            return format_transaction(self.tester.get_transaction_by_hash(parse_data(tx_hash, "hash", 32)))
+            return format_transaction(self.tester.get_transaction_by_hash(tx_hash))
         except TransactionNotFound:
             return None
 
@@ -376,6 +427,7 @@ class DevChain:
             count = int(params[0]["blocks"])
         if not 1 <= count <= 1000:
             raise invalid_params("mine 1..1000 blocks at a time")
+        self.flush_mempool()
         self.tester.mine_blocks(count)
         return "0x0"
 
@@ -383,12 +435,10 @@ class DevChain:
         (on,) = self.arity(params, 1, 1)
         if not isinstance(on, bool):
             raise invalid_params("evm_setAutomine takes true or false")
-        if on:
-            if self.tester._pending_transactions:
-                self.tester.mine_blocks(1)
-            self.tester.enable_auto_mine_transactions()
-        else:
-            self.tester.disable_auto_mine_transactions()
+        if on and self.mempool:
+            self.flush_mempool()
+            self.tester.mine_blocks(1)
+        self.automine = on
         return True
 
     def increase_time(self, params: list[Any]) -> str:
@@ -466,6 +516,13 @@ class Handler(BaseHTTPRequestHandler):
         length = int(length_header)
         if length > MAX_BODY_BYTES:
             self.close_connection = True
+            if length <= 16 * MAX_BODY_BYTES:  # drain it, so the client reads the answer, not a reset
+                remaining = length
+                while remaining > 0:
+                    chunk = self.rfile.read(min(remaining, 1 << 16))
+                    if not chunk:
+                        break
+                    remaining -= len(chunk)
             return self.reply_error(413, -32600, f"body too large: {length} bytes, at most {MAX_BODY_BYTES}")
         try:
             payload = json.loads(self.rfile.read(length))
