@@ -8,8 +8,10 @@
         timelock; any governance signer may cancel a queued operation.
 @dev    EIP-712 domain: EIP712Domain(string name,string version,uint256 chainId,address
         verifyingContract) with name "Antibody Guardian" and version "1".
-        Signed struct: ActionRequest(uint8 action,address target,bytes32 params,uint256 nonce,
-        uint256 expiry). Actions: 0 pause, 1 unpause, 2 set parameters, 3 isolate (reserved).
+        Signed struct: ActionRequest(uint8 action,address target,bytes params,uint256 nonce,
+        uint64 expiry), as AntibodyTrust defines it. Actions: 1 pause (params empty), 2 unpause
+        (params empty to lift the pause, or abi_encode(asset) to lift an isolation), 3 set
+        parameters (params abi_encode(asset, LimiterParams)), 4 isolate (params abi_encode(asset)).
         See docs/chain.md.
 """
 
@@ -30,15 +32,15 @@ struct Signature:
 struct Certificate:
     chainId: uint256
     verifyingContract: address
-    params: bytes32
+    params: Bytes[MAX_PARAMS]
     nonce: uint256
-    expiry: uint256
+    expiry: uint64
     signatures: DynArray[Signature, MAX_SENTINELS]
 
 struct Operation:
     action: uint8
     target: address
-    params: bytes32
+    paramsHash: bytes32
     eta: uint256
     state: uint8
 
@@ -53,14 +55,19 @@ event GovernorsConfigured:
 event Paused:
     target: indexed(address)
     nonce: indexed(uint256)
-    params: bytes32
+    signers: uint256
+
+event Isolated:
+    target: indexed(address)
+    asset: indexed(address)
+    nonce: uint256
     signers: uint256
 
 event Queued:
     operationId: indexed(bytes32)
     action: uint8
     target: indexed(address)
-    params: bytes32
+    paramsHash: bytes32
     eta: uint256
 
 event Cancelled:
@@ -76,12 +83,21 @@ event Unpaused:
     target: indexed(address)
     operationId: indexed(bytes32)
 
+event Unisolated:
+    target: indexed(address)
+    asset: indexed(address)
+    operationId: indexed(bytes32)
+
 MAX_SENTINELS: constant(uint256) = 16
 MAX_GOVERNORS: constant(uint256) = 8
+MAX_PARAMS: constant(uint256) = 1024
 
-ACTION_PAUSE: constant(uint8) = 0
-ACTION_UNPAUSE: constant(uint8) = 1
-ACTION_SET_PARAMS: constant(uint8) = 2
+ACTION_PAUSE: constant(uint8) = 1
+ACTION_UNPAUSE: constant(uint8) = 2
+ACTION_SET_PARAMS: constant(uint8) = 3
+ACTION_ISOLATE: constant(uint8) = 4
+# abi_encode(address, LimiterParams): five 32-byte words.
+SET_PARAMS_LENGTH: constant(uint256) = 160
 
 OP_NONE: constant(uint8) = 0
 OP_QUEUED: constant(uint8) = 1
@@ -99,7 +115,7 @@ DOMAIN_TYPEHASH: constant(bytes32) = keccak256(
     "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
 )
 ACTION_TYPEHASH: constant(bytes32) = keccak256(
-    "ActionRequest(uint8 action,address target,bytes32 params,uint256 nonce,uint256 expiry)"
+    "ActionRequest(uint8 action,address target,bytes params,uint256 nonce,uint64 expiry)"
 )
 NAME_HASH: constant(bytes32) = keccak256("Antibody Guardian")
 VERSION_HASH: constant(bytes32) = keccak256("1")
@@ -114,6 +130,7 @@ timelockDelay: public(uint256)
 nonceUsed: public(HashMap[uint256, bool])
 isPaused: public(HashMap[address, bool])
 pausedAt: public(HashMap[address, uint256])
+isIsolated: public(HashMap[address, HashMap[address, bool]])
 operations: public(HashMap[bytes32, Operation])
 
 
@@ -153,7 +170,7 @@ def _domain_separator(chain_id: uint256, verifying_contract: address) -> bytes32
 @internal
 def _digest(action: uint8, target: address, cert: Certificate) -> bytes32:
     struct_hash: bytes32 = keccak256(
-        abi_encode(ACTION_TYPEHASH, action, target, cert.params, cert.nonce, cert.expiry)
+        abi_encode(ACTION_TYPEHASH, action, target, keccak256(cert.params), cert.nonce, cert.expiry)
     )
     return keccak256(
         concat(b"\x19\x01", self._domain_separator(cert.chainId, cert.verifyingContract), struct_hash)
@@ -168,7 +185,7 @@ def _verify(action: uint8, target: address, cert: Certificate, threshold: uint25
     """
     assert cert.chainId == chain.id, "Guardian: wrong chain id"
     assert cert.verifyingContract == self, "Guardian: wrong verifying contract"
-    assert block.timestamp <= cert.expiry, "Guardian: request expired"
+    assert block.timestamp <= convert(cert.expiry, uint256), "Guardian: request expired"
     assert not self.nonceUsed[cert.nonce], "Guardian: nonce already used"
     assert len(cert.signatures) >= threshold, "Guardian: not enough signatures"
     digest: bytes32 = self._digest(action, target, cert)
@@ -196,11 +213,15 @@ def domainSeparator() -> bytes32:
 
 @view
 @external
-def actionDigest(action: uint8, target: address, params: bytes32, nonce: uint256, expiry: uint256) -> bytes32:
+def actionDigest(
+    action: uint8, target: address, params: Bytes[MAX_PARAMS], nonce: uint256, expiry: uint64
+) -> bytes32:
     """
     @notice The EIP-712 digest sentinels sign for an ActionRequest on this guardian and chain.
     """
-    struct_hash: bytes32 = keccak256(abi_encode(ACTION_TYPEHASH, action, target, params, nonce, expiry))
+    struct_hash: bytes32 = keccak256(
+        abi_encode(ACTION_TYPEHASH, action, target, keccak256(params), nonce, expiry)
+    )
     return keccak256(concat(b"\x19\x01", self._domain_separator(chain.id, self), struct_hash))
 
 
@@ -226,32 +247,55 @@ def governanceThreshold() -> uint256:
 def pause(target: address, certificate: Certificate):
     """
     @notice Pauses `target` at once. Anyone may submit; the certificate must carry f + 1 distinct
-            sentinels' signatures over ActionRequest(0, target, params, nonce, expiry).
+            sentinels' signatures over ActionRequest(1, target, "", nonce, expiry).
     """
     assert target != empty(address), "Guardian: zero target"
+    assert len(certificate.params) == 0, "Guardian: pause takes no parameters"
     assert not self.isPaused[target], "Guardian: already paused"
     self._verify(ACTION_PAUSE, target, certificate, self.f + 1)
     self.isPaused[target] = True
     self.pausedAt[target] = block.timestamp
-    log Paused(target=target, nonce=certificate.nonce, params=certificate.params, signers=len(certificate.signatures))
+    log Paused(target=target, nonce=certificate.nonce, signers=len(certificate.signatures))
+
+
+@external
+def isolate(target: address, certificate: Certificate):
+    """
+    @notice Isolates one asset of `target` at once (its outflows stop; other assets go on). Anyone
+            may submit; f + 1 distinct sentinels' signatures over
+            ActionRequest(4, target, abi_encode(asset), nonce, expiry).
+    """
+    assert target != empty(address), "Guardian: zero target"
+    assert len(certificate.params) == 32, "Guardian: isolate takes one address"
+    asset: address = abi_decode(certificate.params, address)
+    assert not self.isIsolated[target][asset], "Guardian: already isolated"
+    self._verify(ACTION_ISOLATE, target, certificate, self.f + 1)
+    self.isIsolated[target][asset] = True
+    log Isolated(target=target, asset=asset, nonce=certificate.nonce, signers=len(certificate.signatures))
 
 
 @external
 def queue(action: uint8, target: address, certificate: Certificate) -> bytes32:
     """
-    @notice Queues an unpause (action 1) or a parameter change (action 2) under the timelock.
+    @notice Queues an unpause (action 2) or a parameter change (action 3) under the timelock.
             Only a governance signer may queue; the certificate must carry 2f + 1 distinct
             sentinels' signatures. Returns the operation id (the request's EIP-712 digest).
     """
     assert self.isGovernor[msg.sender], "Guardian: caller not a governor"
     assert action == ACTION_UNPAUSE or action == ACTION_SET_PARAMS, "Guardian: action not timelocked"
     assert target != empty(address), "Guardian: zero target"
+    if action == ACTION_UNPAUSE:
+        n: uint256 = len(certificate.params)
+        assert n == 0 or n == 32, "Guardian: bad unpause parameters"
+    else:
+        assert len(certificate.params) == SET_PARAMS_LENGTH, "Guardian: bad parameter encoding"
     op_id: bytes32 = self._verify(action, target, certificate, 2 * self.f + 1)
     eta: uint256 = block.timestamp + self.timelockDelay
+    params_hash: bytes32 = keccak256(certificate.params)
     self.operations[op_id] = Operation(
-        action=action, target=target, params=certificate.params, eta=eta, state=OP_QUEUED
+        action=action, target=target, paramsHash=params_hash, eta=eta, state=OP_QUEUED
     )
-    log Queued(operationId=op_id, action=action, target=target, params=certificate.params, eta=eta)
+    log Queued(operationId=op_id, action=action, target=target, paramsHash=params_hash, eta=eta)
     return op_id
 
 
@@ -280,22 +324,31 @@ def _take_ready(operationId: bytes32, action: uint8) -> Operation:
 
 
 @external
-def executeUnpause(operationId: bytes32):
+def executeUnpause(operationId: bytes32, params: Bytes[MAX_PARAMS]):
     """
-    @notice Runs a queued unpause once its timelock has passed. Only a governance signer.
+    @notice Runs a queued unpause once its timelock has passed: empty `params` lift the target's
+            pause, abi_encode(asset) lifts that asset's isolation. `params` must be the signed
+            ones. Only a governance signer.
     """
     op: Operation = self._take_ready(operationId, ACTION_UNPAUSE)
-    assert self.isPaused[op.target], "Guardian: target not paused"
-    self.isPaused[op.target] = False
-    log Unpaused(target=op.target, operationId=operationId)
+    assert keccak256(params) == op.paramsHash, "Guardian: parameters do not match"
+    if len(params) == 0:
+        assert self.isPaused[op.target], "Guardian: target not paused"
+        self.isPaused[op.target] = False
+        log Unpaused(target=op.target, operationId=operationId)
+    else:
+        asset: address = abi_decode(params, address)
+        assert self.isIsolated[op.target][asset], "Guardian: asset not isolated"
+        self.isIsolated[op.target][asset] = False
+        log Unisolated(target=op.target, asset=asset, operationId=operationId)
 
 
 @external
 def executeSetParams(operationId: bytes32, asset: address, params: LimiterParams):
     """
-    @notice Runs a queued parameter change once its timelock has passed. The signed `params`
-            field must equal keccak256(abi_encode(asset, params)). Only a governance signer.
+    @notice Runs a queued parameter change once its timelock has passed. The signed parameters
+            must equal abi_encode(asset, params). Only a governance signer.
     """
     op: Operation = self._take_ready(operationId, ACTION_SET_PARAMS)
-    assert keccak256(abi_encode(asset, params)) == op.params, "Guardian: parameters do not match"
+    assert keccak256(abi_encode(asset, params)) == op.paramsHash, "Guardian: parameters do not match"
     extcall Protected(op.target).setLimiterParams(asset, params)

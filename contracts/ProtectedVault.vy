@@ -2,7 +2,7 @@
 """
 @title Antibody protected vault
 @notice A multi-asset ERC-20 vault whose outflows pass an ERC-7265-style limiter and which obeys
-        the Antibody Guardian's pause.
+        the Antibody Guardian's pause (all assets) and isolation (one asset).
 @dev    Limiter, per asset, in fixed windows of `windowSeconds`: at the first flow after a window
         ends a new one starts and records the asset's liquidity L (deposits held by the vault,
         including funds held for claim). Within a window, outflows may not bring liquidity below
@@ -18,6 +18,7 @@ from ethereum.ercs import IERC20
 
 interface Guardian:
     def isPaused(target: address) -> bool: view
+    def isIsolated(target: address, asset: address) -> bool: view
 
 struct LimiterParams:
     windowSeconds: uint256
@@ -116,8 +117,9 @@ def _set_params(asset: address, p: LimiterParams):
 
 @view
 @internal
-def _not_paused():
+def _not_halted(asset: address):
     assert not staticcall Guardian(guardian).isPaused(self), "Vault: paused by guardian"
+    assert not staticcall Guardian(guardian).isIsolated(self, asset), "Vault: asset isolated by guardian"
 
 
 @view
@@ -170,7 +172,7 @@ def availableOutflow(asset: address) -> uint256:
 def deposit(asset: address, amount: uint256):
     assert self.isAsset[asset], "Vault: unknown asset"
     assert amount > 0, "Vault: zero amount"
-    self._not_paused()
+    self._not_halted(asset)
     w: Window = self._current_window(asset)
     w.inflow += amount
     self.windows[asset] = w
@@ -189,7 +191,7 @@ def withdraw(asset: address, amount: uint256) -> bool:
     """
     assert self.isAsset[asset], "Vault: unknown asset"
     assert amount > 0, "Vault: zero amount"
-    self._not_paused()
+    self._not_halted(asset)
     assert self.balanceOf[msg.sender][asset] >= amount, "Vault: insufficient balance"
     self.balanceOf[msg.sender][asset] -= amount
     p: LimiterParams = self.limiterParams[asset]
@@ -228,7 +230,7 @@ def claim(asset: address):
     @notice Pays out what the limiter held for the caller, once the cooldown is over. The payment
             is an outflow and obeys the window bound.
     """
-    self._not_paused()
+    self._not_halted(asset)
     amount: uint256 = self.heldFor[msg.sender][asset]
     assert amount > 0, "Vault: nothing to claim"
     assert block.timestamp >= self.trippedUntil[asset], "Vault: limiter tripped"

@@ -29,7 +29,8 @@ CHAIN_ID = 31337
 GENESIS_TIME = 4_000_000_000  # far beyond the wall clock, so block times are exact
 SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141
 
-ACTION_PAUSE, ACTION_UNPAUSE, ACTION_SET_PARAMS = 0, 1, 2
+# AntibodyTrust's GuardianAction raw values.
+ACTION_PAUSE, ACTION_UNPAUSE, ACTION_SET_PARAMS, ACTION_ISOLATE = 1, 2, 3, 4
 DOMAIN_FIELDS = [
     {"name": "name", "type": "string"},
     {"name": "version", "type": "string"},
@@ -39,9 +40,9 @@ DOMAIN_FIELDS = [
 ACTION_FIELDS = [
     {"name": "action", "type": "uint8"},
     {"name": "target", "type": "address"},
-    {"name": "params", "type": "bytes32"},
+    {"name": "params", "type": "bytes"},
     {"name": "nonce", "type": "uint256"},
-    {"name": "expiry", "type": "uint256"},
+    {"name": "expiry", "type": "uint64"},
 ]
 
 
@@ -214,7 +215,7 @@ def high_s(signature: tuple[int, bytes, bytes]) -> tuple[int, bytes, bytes]:
 
 
 def certificate(keys: Sequence[bytes], action: int, target: str, nonce: int, expiry: int, guardian: str,
-                params: bytes = b"\x00" * 32, chain_id: int = CHAIN_ID, signed_chain_id: int | None = None,
+                params: bytes = b"", chain_id: int = CHAIN_ID, signed_chain_id: int | None = None,
                 verifying_contract: str | None = None, mutate: Any = None) -> tuple:
     """An ABI-ready Certificate tuple signed by `keys` (in order)."""
     verifying = verifying_contract or guardian
@@ -226,5 +227,11 @@ def certificate(keys: Sequence[bytes], action: int, target: str, nonce: int, exp
     return (chain_id, verifying, params, nonce, expiry, signatures)
 
 
-def limiter_params_hash(asset: str, params: tuple[int, int, int, bool]) -> bytes:
-    return keccak(encode(["address", "(uint256,uint256,uint256,bool)"], [asset, params]))
+def limiter_params(asset: str, params: tuple[int, int, int, bool]) -> bytes:
+    """The `params` of a set-parameters request: abi_encode(asset, LimiterParams)."""
+    return encode(["address", "(uint256,uint256,uint256,bool)"], [asset, params])
+
+
+def asset_param(asset: str) -> bytes:
+    """The `params` of an isolate request, or of the unpause that lifts it: abi_encode(asset)."""
+    return encode(["address"], [asset])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from harness import (
+    ACTION_ISOLATE,
     ACTION_PAUSE,
     ACTION_SET_PARAMS,
     ACTION_UNPAUSE,
@@ -14,8 +15,9 @@ from harness import (
     Reverted,
     address_of,
     certificate,
+    asset_param,
     high_s,
-    limiter_params_hash,
+    limiter_params,
     request_digest,
     sentinel_key,
 )
@@ -24,7 +26,6 @@ N, F = 4, 1
 TIMELOCK = 3600
 SENTINELS = [sentinel_key(f"sentinel {i}") for i in range(N)]
 OUTSIDER = sentinel_key("outsider")
-ZERO32 = b"\x00" * 32
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +60,11 @@ def expect_revert(reason: str, fn, *args, **kwargs):
 
 def test_digest_matches_independent_eip712_signer(env):
     chain, guardian, vault, *_ = env
-    params = bytes(range(32))
-    ours = request_digest(ACTION_PAUSE, vault.address, params, 42, 4_100_000_000,
-                          chain_id=CHAIN_ID, verifying_contract=guardian.address)
-    assert guardian.call("actionDigest", ACTION_PAUSE, vault.address, params, 42, 4_100_000_000) == ours
+    for action, params in ((ACTION_PAUSE, b""), (ACTION_SET_PARAMS, bytes(range(160))),
+                           (ACTION_ISOLATE, asset_param(vault.address))):
+        ours = request_digest(action, vault.address, params, 42, 4_100_000_000,
+                              chain_id=CHAIN_ID, verifying_contract=guardian.address)
+        assert guardian.call("actionDigest", action, vault.address, params, 42, 4_100_000_000) == ours
     assert guardian.call("pauseThreshold") == F + 1
     assert guardian.call("governanceThreshold") == 2 * F + 1
     assert guardian.call("sentinelCount") == N
@@ -77,14 +79,13 @@ def test_constructor_rejects_too_few_sentinels_for_f(world):
 
 def test_pause_with_f_plus_1_signatures(env):
     chain, guardian, vault, _, _, attacker = env
-    evidence = b"\x11" * 32
-    cert = certificate(SENTINELS[2:4], ACTION_PAUSE, vault.address, 7, expiry(chain), guardian.address, evidence)
+    cert = certificate(SENTINELS[2:4], ACTION_PAUSE, vault.address, 7, expiry(chain), guardian.address)
     receipt = guardian.transact("pause", vault.address, cert, sender=attacker)  # anyone may submit
     assert guardian.call("isPaused", vault.address)
     assert vault.call("paused")
     (event,) = guardian.decode_logs(receipt)
     assert event.name == "Paused"
-    assert event.args == {"target": vault.address.lower(), "nonce": 7, "params": evidence, "signers": 2}
+    assert event.args == {"target": vault.address.lower(), "nonce": 7, "signers": 2}
     assert guardian.call("nonceUsed", 7)
 
 
@@ -100,7 +101,8 @@ def test_pause_with_f_plus_1_signatures(env):
     ("high-s", "Guardian: high-s signature"),
     ("bad v", "Guardian: bad signature v"),
     ("unrecoverable", "Guardian: invalid signature"),
-    ("tampered params", "Guardian: signer not a sentinel"),
+    ("tampered expiry", "Guardian: signer not a sentinel"),
+    ("parameters on a pause", "Guardian: pause takes no parameters"),
 ])
 def test_pause_rejections(env, case, reason):
     chain, guardian, vault, *_ = env
@@ -130,9 +132,11 @@ def test_pause_rejections(env, case, reason):
     elif case == "unrecoverable":
         cert = certificate(keys, ACTION_PAUSE, target, 1, exp, g,
                            mutate=lambda s: [s[0], (s[1][0], b"\x00" * 32, s[1][2])])
-    elif case == "tampered params":
+    elif case == "tampered expiry":
         cert = certificate(keys, ACTION_PAUSE, target, 1, exp, g)
-        cert = (cert[0], cert[1], b"\x01" * 32) + cert[3:]
+        cert = cert[:4] + (exp + 1, cert[5])
+    elif case == "parameters on a pause":
+        cert = certificate(keys, ACTION_PAUSE, target, 1, exp, g, b"\x01")
     expect_revert(reason, guardian.transact, "pause", target, cert)
     assert not guardian.call("isPaused", target)
     assert not guardian.call("nonceUsed", 1)
@@ -142,7 +146,7 @@ def test_high_s_twin_recovers_the_same_signer_yet_is_refused(env):
     from eth_keys import keys as ek
     chain, guardian, vault, *_ = env
     exp = expiry(chain)
-    digest = guardian.call("actionDigest", ACTION_PAUSE, vault.address, ZERO32, 3, exp)
+    digest = guardian.call("actionDigest", ACTION_PAUSE, vault.address, b"", 3, exp)
     cert = certificate(SENTINELS[:2], ACTION_PAUSE, vault.address, 3, exp, guardian.address)
     v, r, s = high_s(cert[5][1])
     twin = ek.Signature(vrs=(v - 27, int.from_bytes(r, "big"), int.from_bytes(s, "big")))
@@ -186,17 +190,20 @@ def test_unpause_needs_2f_plus_1_a_governor_and_the_timelock(env):
     receipt = guardian.transact("queue", ACTION_UNPAUSE, target, three, sender=governor)
     (queued,) = guardian.decode_logs(receipt)
     op_id = queued.args["operationId"]
-    assert op_id == guardian.call("actionDigest", ACTION_UNPAUSE, target, b"\x00" * 32, 2, three[4])
+    assert op_id == guardian.call("actionDigest", ACTION_UNPAUSE, target, b"", 2, three[4])
     assert queued.args["eta"] == chain.block_timestamp(receipt) + TIMELOCK
 
-    expect_revert("Guardian: timelock not expired", guardian.transact, "executeUnpause", op_id, sender=governor)
+    expect_revert("Guardian: timelock not expired", guardian.transact, "executeUnpause", op_id, b"",
+                  sender=governor)
     chain.sleep(TIMELOCK)
-    expect_revert("Guardian: caller not a governor", guardian.transact, "executeUnpause", op_id, sender=attacker)
+    expect_revert("Guardian: caller not a governor", guardian.transact, "executeUnpause", op_id, b"",
+                  sender=attacker)
     assert guardian.call("isPaused", target)
-    receipt = guardian.transact("executeUnpause", op_id, sender=governor)
+    receipt = guardian.transact("executeUnpause", op_id, b"", sender=governor)
     assert [e.name for e in guardian.decode_logs(receipt)] == ["Executed", "Unpaused"]
     assert not guardian.call("isPaused", target)
-    expect_revert("Guardian: operation not queued", guardian.transact, "executeUnpause", op_id, sender=governor)
+    expect_revert("Guardian: operation not queued", guardian.transact, "executeUnpause", op_id, b"",
+                  sender=governor)
 
 
 def test_cancelled_and_stale_operations_do_not_run(env):
@@ -211,20 +218,24 @@ def test_cancelled_and_stale_operations_do_not_run(env):
         sender=governor))[0].args["operationId"]
     guardian.transact("cancel", op_a, sender=governor)
     chain.sleep(TIMELOCK + 14 * 86400 + 10)
-    expect_revert("Guardian: operation not queued", guardian.transact, "executeUnpause", op_a, sender=governor)
-    expect_revert("Guardian: operation stale", guardian.transact, "executeUnpause", op_b, sender=governor)
+    expect_revert("Guardian: operation not queued", guardian.transact, "executeUnpause", op_a, b"", sender=governor)
+    expect_revert("Guardian: operation stale", guardian.transact, "executeUnpause", op_b, b"", sender=governor)
     assert guardian.call("isPaused", target)
 
 
 def test_set_params_through_the_timelock(env):
     chain, guardian, vault, token, governor, _ = env
     new = (7200, 8000, 1800, True)
-    h = limiter_params_hash(token.address, new)
-    cert = certificate(SENTINELS[:3], ACTION_SET_PARAMS, vault.address, 11, expiry(chain), guardian.address, h)
+    encoded = limiter_params(token.address, new)
+    bad = certificate(SENTINELS[:3], ACTION_SET_PARAMS, vault.address, 11, expiry(chain), guardian.address,
+                      encoded[:-32])
+    expect_revert("Guardian: bad parameter encoding", guardian.transact, "queue", ACTION_SET_PARAMS, vault.address,
+                  bad, sender=governor)
+    cert = certificate(SENTINELS[:3], ACTION_SET_PARAMS, vault.address, 11, expiry(chain), guardian.address, encoded)
     op_id = guardian.decode_logs(guardian.transact("queue", ACTION_SET_PARAMS, vault.address, cert,
                                                    sender=governor))[0].args["operationId"]
     chain.sleep(TIMELOCK)
-    expect_revert("Guardian: wrong action", guardian.transact, "executeUnpause", op_id, sender=governor)
+    expect_revert("Guardian: wrong action", guardian.transact, "executeUnpause", op_id, b"", sender=governor)
     expect_revert("Guardian: parameters do not match", guardian.transact, "executeSetParams", op_id,
                   token.address, (7200, 8000, 1800, False), sender=governor)
     receipt = guardian.transact("executeSetParams", op_id, token.address, new, sender=governor)
@@ -233,3 +244,34 @@ def test_set_params_through_the_timelock(env):
     assert event.name == "LimiterParamsSet" and event.args["minRetainedBps"] == 8000
     expect_revert("Vault: caller not the guardian", vault.transact, "setLimiterParams", token.address, new,
                   sender=governor)
+
+
+def test_isolate_one_asset_and_lift_it_through_the_timelock(env):
+    chain, guardian, vault, token, governor, _ = env
+    g, target = guardian.address, vault.address
+    param = asset_param(token.address)
+    expect_revert("Guardian: isolate takes one address", guardian.transact, "isolate", target,
+                  certificate(SENTINELS[:2], ACTION_ISOLATE, target, 1, expiry(chain), g))
+    # A pause signature cannot be replayed as an isolation: the action is part of the digest.
+    as_pause = certificate(SENTINELS[:2], ACTION_PAUSE, target, 1, expiry(chain), g, param)
+    expect_revert("Guardian: signer not a sentinel", guardian.transact, "isolate", target, as_pause)
+    receipt = guardian.transact("isolate", target,
+                                certificate(SENTINELS[:2], ACTION_ISOLATE, target, 1, expiry(chain), g, param))
+    (event,) = guardian.decode_logs(receipt)
+    assert event.name == "Isolated" and event.args["asset"] == token.address.lower()
+    assert guardian.call("isIsolated", target, token.address)
+    assert not guardian.call("isPaused", target)
+    expect_revert("Guardian: already isolated", guardian.transact, "isolate", target,
+                  certificate(SENTINELS[:2], ACTION_ISOLATE, target, 2, expiry(chain), g, param))
+    expect_revert("Guardian: bad unpause parameters", guardian.transact, "queue", ACTION_UNPAUSE, target,
+                  certificate(SENTINELS[:3], ACTION_UNPAUSE, target, 3, expiry(chain), g, b"\x00" * 33),
+                  sender=governor)
+    op_id = guardian.decode_logs(guardian.transact(
+        "queue", ACTION_UNPAUSE, target, certificate(SENTINELS[:3], ACTION_UNPAUSE, target, 3, expiry(chain), g, param),
+        sender=governor))[0].args["operationId"]
+    chain.sleep(TIMELOCK)
+    expect_revert("Guardian: parameters do not match", guardian.transact, "executeUnpause", op_id, b"",
+                  sender=governor)
+    receipt = guardian.transact("executeUnpause", op_id, param, sender=governor)
+    assert [e.name for e in guardian.decode_logs(receipt)] == ["Executed", "Unisolated"]
+    assert not guardian.call("isIsolated", target, token.address)

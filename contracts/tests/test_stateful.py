@@ -381,8 +381,8 @@ class GuardianMachine(RuleBasedStateMachine):
             expected = "Guardian: target not paused"
         else:
             expected = None
-        fn = "cancel" if cancel else "executeUnpause"
-        receipt = self.attempt(fn, op["id"], sender=sender, expected=expected)
+        args = (op["id"],) if cancel else (op["id"], b"")
+        receipt = self.attempt("cancel" if cancel else "executeUnpause", *args, sender=sender, expected=expected)
         if receipt is not None:
             if cancel:
                 op["state"] = "cancelled"

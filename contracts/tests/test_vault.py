@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from harness import ACTION_PAUSE, Chain, Reverted, address_of, certificate, sentinel_key
+from harness import ACTION_ISOLATE, ACTION_PAUSE, Chain, Reverted, address_of, asset_param, certificate, sentinel_key
 
 SENTINELS = [sentinel_key(f"sentinel {i}") for i in range(4)]
 WINDOW, RETAIN_BPS, COOLDOWN = 3600, 7000, 1800
@@ -115,6 +115,18 @@ def test_guardian_pause_blocks_every_outflow(env):
     expect_revert("Vault: paused by guardian", vault.transact, "withdraw", lenient.address, 1, sender=bob)
     expect_revert("Vault: paused by guardian", vault.transact, "deposit", strict.address, 1, sender=alice)
     expect_revert("Vault: paused by guardian", vault.transact, "claim", lenient.address, sender=bob)
+
+
+def test_guardian_isolation_stops_one_asset_only(env):
+    chain, guardian, vault, strict, lenient, alice, bob = env
+    vault.transact("deposit", strict.address, 100 * UNIT, sender=alice)
+    vault.transact("deposit", lenient.address, 100 * UNIT, sender=bob)
+    chain.sleep(WINDOW)
+    cert = certificate(SENTINELS[1:3], ACTION_ISOLATE, vault.address, 1, chain.pending_timestamp + 60,
+                       guardian.address, asset_param(lenient.address))
+    guardian.transact("isolate", vault.address, cert)
+    expect_revert("Vault: asset isolated by guardian", vault.transact, "withdraw", lenient.address, 1, sender=bob)
+    vault.transact("withdraw", strict.address, 10 * UNIT, sender=alice)
 
 
 def test_setting_params_directly_is_refused(env):
