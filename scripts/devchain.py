@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import signal
 import sys
 import threading
@@ -341,6 +342,22 @@ class DevChain:
                 print(f"devchain: dropped pending transaction {tx_hash}: {type(error).__name__}: {error}",
                       flush=True)
 
+    def mine_pool(self) -> bool:
+        """Mines the whole pool into one block at once (py-evm's one-by-one path rebuilds the
+        transaction trie per transaction). Returns False, having changed nothing, when some
+        transaction is invalid; the caller then applies them one by one, dropping the bad ones."""
+        if not self.mempool:
+            return False
+        chain = self.backend.chain
+        try:
+            builder = chain.get_vm().get_transaction_builder()
+            transactions = [builder.decode(raw) for raw, _, _, _ in self.mempool]
+            chain.mine_all(transactions, coinbase=b"\x00" * 20, mix_hash=os.urandom(32), blob_gas_used=0)
+        except Exception:
+            return False
+        self.mempool = []
+        return True
+
     def receipt(self, params: list[Any]) -> Any:
         (tx_hash,) = self.arity(params, 1, 1)
         try:
@@ -427,15 +444,19 @@ class DevChain:
             count = int(params[0]["blocks"])
         if not 1 <= count <= 1000:
             raise invalid_params("mine 1..1000 blocks at a time")
-        self.flush_mempool()
-        self.tester.mine_blocks(count)
+        if self.mine_pool():
+            count -= 1
+        elif self.mempool:
+            self.flush_mempool()
+        if count:
+            self.tester.mine_blocks(count)
         return "0x0"
 
     def set_automine(self, params: list[Any]) -> bool:
         (on,) = self.arity(params, 1, 1)
         if not isinstance(on, bool):
             raise invalid_params("evm_setAutomine takes true or false")
-        if on and self.mempool:
+        if on and self.mempool and not self.mine_pool():
             self.flush_mempool()
             self.tester.mine_blocks(1)
         self.automine = on
