@@ -21,7 +21,8 @@ public struct Asset: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// An asset from untrusted input, or an error that says what was wrong.
     public static func validated(symbol: String, decimals: Int) throws(CoreError) -> Asset {
-        guard !symbol.isEmpty, symbol.count <= 32, symbol.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+        guard !symbol.isEmpty, symbol.count <= 32,
+            symbol.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
         else {
             throw CoreError.invalidValue(
                 "asset symbol \(symbol.debugDescription) must be 1–32 letters, digits, '.', '_' or '-'")
