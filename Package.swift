@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -34,6 +35,13 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "AntibodyChain",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
         .executableTarget(
@@ -63,6 +71,14 @@ let package = Package(
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyChainTests",
+            dependencies: [
+                "AntibodyChain",
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
     ]
