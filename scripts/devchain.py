@@ -16,17 +16,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Callable
 
-from eth_abi import encode as abi_encode
 from eth.estimators.gas import binary_gas_search
 from eth_bloom import BloomFilter
 from eth_tester import EthereumTester, PyEVMBackend
 from eth_tester.backends.pyevm.main import EVMSpoofTransaction, _get_vm_for_block_number
-from eth_tester.exceptions import (
-    BlockNotFound,
-    TransactionFailed,
-    TransactionNotFound,
-    ValidationError,
-)
+from eth_tester.exceptions import BlockNotFound, TransactionNotFound, ValidationError
 from eth_utils import to_checksum_address
 
 DEFAULT_CHAIN_ID = 31337
