@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
         .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
+        .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -81,6 +82,13 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(
+            name: "AntibodyChain",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
@@ -92,6 +100,7 @@ let package = Package(
                 "AntibodyTrust",
                 "AntibodySim",
                 "AntibodyEngine",
+                "AntibodyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -156,6 +165,14 @@ let package = Package(
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyChainTests",
+            dependencies: [
+                "AntibodyChain",
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
     ]
