@@ -83,7 +83,7 @@ let bigMulDivCases = uniswapCases.map {
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions],
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
         timeUnits: .nanoseconds,
         warmupIterations: 10,
         scalingFactor: .kilo,
@@ -159,7 +159,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark(
         "mulDiv BigInt",
         configuration: .init(
-            metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions], timeUnits: .nanoseconds,
+            metrics: [.wallClock, .throughput, .mallocCountTotal], timeUnits: .nanoseconds,
             warmupIterations: 10, scalingFactor: .kilo, maxDuration: .seconds(2), maxIterations: 1_000)
     ) { benchmark in
         let cases = bigMulDivCases
