@@ -29,8 +29,9 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyMath", package: root),
             .product(name: "BigInt", package: "BigInt"),
         ]
-    )
-    // Keccak-256 and other AntibodyCore benchmarks go in a "CoreBenchmarks" target here.
+    ),
+    // Keccak-256 of 32 and 1,024 bytes.
+    ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
 ]
 
 package.targets += benchmarkTargets.map { target in
