@@ -146,7 +146,11 @@ public struct WindowedKS: Detector {
     /// Whether node `a` orders before the key `(key, seq)`.
     @inlinable
     static func less(_ a: Node, _ key: Double, _ seq: Int64) -> Bool {
-        a.key < key || (a.key == key && a.seq < seq)
+        // Evaluated without short-circuit so that the comparison compiles to flags, not branches.
+        let below = a.key < key ? 1 : 0
+        let tie = a.key == key ? 1 : 0
+        let earlier = a.seq < seq ? 1 : 0
+        return below | (tie & earlier) != 0
     }
 
     /// Splits `t` into keys before `(key, seq)` and the rest; with `inclusive`, the key itself goes left.
