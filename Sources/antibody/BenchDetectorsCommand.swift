@@ -24,7 +24,7 @@ struct BenchDetectorsCommand: ParsableCommand {
 
     func validate() throws {
         guard events >= 1000 && events <= 1_000_000_000 else {
-            throw ValidationError("--events must be between 1000 and 1000000000")
+            throw CommandFailure.badInput("--events must be between 1000 and 1000000000")
         }
     }
 
