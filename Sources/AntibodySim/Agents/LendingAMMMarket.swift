@@ -16,8 +16,9 @@ import AntibodyMath
 ///
 /// Protocol state is exact (`UInt256`, the contracts' rounding); agent decisions use `Double`.
 /// Borrowers far from liquidation are not re-checked every step: each has an estimated liquidation
-/// price refreshed daily and after each action, and the exact health factor is computed only when
-/// the oracle price comes within 10 % of it. Every oracle round is shown to the defence hook, and
+/// price (exact at its last check, then rescaled by the growth of the borrow and supply indexes),
+/// and the exact health factor is computed only when the oracle price comes within the repay
+/// threshold (+1 %) of it. Every oracle round is shown to the defence hook, and
 /// liquidations pass through the guardrails (`market:WETH`).
 public struct LendingAMMMarket {
     /// The parameters.
@@ -39,6 +40,7 @@ public struct LendingAMMMarket {
     private let arbitrageur: Int
     private let noise: Range<Int>, borrowerIDs: Range<Int>, liquidatorIDs: Range<Int>
     private var liquidationPrice: [Double]
+    private var estimateIndexes: [(debt: Double, income: Double)] = []
     private var targetLTV: [Double]
     private var latency: [Double]
     private var liquidated: Set<Int> = []
@@ -98,6 +100,7 @@ public struct LendingAMMMarket {
             liquidationPrice.append(borrowUSD / (collateral * 0.825))
         }
         borrowerIDs = borrowerStart..<pool.accounts.count
+        estimateIndexes = Array(repeating: (1e27, 1e27), count: p.borrowers)
         let liquidatorStart = pool.accounts.count
         latency = []
         for _ in 0..<p.liquidators {
@@ -165,11 +168,20 @@ public struct LendingAMMMarket {
             }
         }
         let oracle = Double(pool.prices[Self.weth]) / 1e8
-        let refresh = index % 24 == 0
-        for (k, id) in borrowerIDs.enumerated() where refresh || oracle < liquidationPrice[k] * 1.1 {
+        // A borrower's liquidation price moves with the price only through the two indexes (its
+        // debt grows with the USDC borrow index, its collateral with the WETH supply index), so the
+        // estimate is rescaled by them and the exact health factor is computed only near the edge.
+        let debtIndex = Double(try pool.reserves[Self.usdc].normalizedDebt(at: pool.now))
+        let incomeIndex = Double(try pool.reserves[Self.weth].normalizedIncome(at: pool.now))
+        let watch = parameters.repayBelowHealth * 1.01
+        for (k, id) in borrowerIDs.enumerated() {
+            let estimate = liquidationPrice[k] * (debtIndex / estimateIndexes[k].debt)
+                * (estimateIndexes[k].income / incomeIndex)
+            guard oracle < estimate * watch else { continue }
             let data = try pool.accountData(id)
             if data.debt.isZero { continue }
             liquidationPrice[k] = oracle * 1e18 / Double(data.healthFactor)
+            estimateIndexes[k] = (debtIndex, incomeIndex)
             let hf = Double(data.healthFactor) / 1e18
             if hf < 1 {
                 liquidate(borrower: id, index: k)
@@ -244,6 +256,11 @@ public struct LendingAMMMarket {
         }
         if let after = try? pool.accountData(borrower), after.healthFactor != .max {
             liquidationPrice[k] = Double(pool.prices[Self.weth]) / 1e8 * 1e18 / Double(after.healthFactor)
+            if let d = try? pool.reserves[Self.usdc].normalizedDebt(at: pool.now),
+                let i = try? pool.reserves[Self.weth].normalizedIncome(at: pool.now)
+            {
+                estimateIndexes[k] = (Double(d), Double(i))
+            }
         }
     }
 }
