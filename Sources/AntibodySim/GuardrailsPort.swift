@@ -64,8 +64,12 @@ public struct EventDefence: DefenceHook {
     public init(_ handle: @escaping (Event, inout GuardrailsPort) -> Void) { self.handle = handle }
 
     public mutating func observe(_ observation: Observation, guardrails: inout Guardrails) {
+        handle(.observation(observation), guardrails: &guardrails)
+    }
+
+    public mutating func handle(_ event: Event, guardrails: inout Guardrails) {
         var port = GuardrailsPort(guardrails: guardrails)
-        handle(.observation(observation), &port)
+        handle(event, &port)
         guardrails = port.guardrails
     }
 }
