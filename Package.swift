@@ -156,6 +156,7 @@ let package = Package(
                 "AntibodySim",
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyEngine",
             ],
             exclude: ["Fixtures"]
         ),
