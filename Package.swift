@@ -10,21 +10,40 @@ let package = Package(
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
         .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
         .target(name: "AntibodySense", dependencies: ["AntibodyCore", "AntibodyMath"]),
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+        .target(
+            name: "AntibodyTrust",
+            dependencies: [
+                "AntibodyCore",
+                "CSecp256k1",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyCore",
                 "AntibodySense",
+                "AntibodyTrust",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,8 +60,22 @@ let package = Package(
             dependencies: ["AntibodyCore"]
         ),
         .testTarget(
+            name: "AntibodyTrustTests",
+            dependencies: [
+                "AntibodyTrust",
+                "AntibodyCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
             name: "AntibodySenseTests",
-            dependencies: ["AntibodySense", "AntibodyCore", "AntibodyMath", .product(name: "BigInt", package: "BigInt")]
+            dependencies: [
+                "AntibodySense",
+                "AntibodyCore",
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
         ),
     ]
 )
