@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+// Antibody — an immune system for DeFi protocols. Module map: docs/ and DESIGN.md.
 import PackageDescription
 
 let package = Package(
@@ -21,8 +21,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "AntibodyMath"),
-        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
-        .target(name: "AntibodySense", dependencies: ["AntibodyCore", "AntibodyMath"]),
+        .target(
+            name: "AntibodyCore",
+            dependencies: [
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodySense",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -41,6 +52,7 @@ let package = Package(
         .executableTarget(
             name: "antibody",
             dependencies: [
+                "AntibodyMath",
                 "AntibodyCore",
                 "AntibodySense",
                 "AntibodyTrust",
@@ -57,15 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCoreTests",
-            dependencies: ["AntibodyCore"]
-        ),
-        .testTarget(
-            name: "AntibodyTrustTests",
             dependencies: [
-                "AntibodyTrust",
                 "AntibodyCore",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
@@ -75,6 +80,15 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyMath",
                 .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyTrustTests",
+            dependencies: [
+                "AntibodyTrust",
+                "AntibodyCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

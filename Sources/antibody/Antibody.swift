@@ -12,6 +12,6 @@ struct Antibody: AsyncParsableCommand {
             --json for machine-readable output.
             """,
         version: AntibodyVersion.current,
-        subcommands: [KeysCommand.self, SignCommand.self, AuditCommand.self, OracleCommand.self]
+        subcommands: [OracleCommand.self, KeysCommand.self, SignCommand.self, AuditCommand.self]
     )
 }
