@@ -10,7 +10,12 @@ let package = Package(
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
         .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
+        .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
+        .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
+        .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
@@ -32,6 +38,18 @@ let package = Package(
             dependencies: [
                 "AntibodyCore",
                 "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyDetect",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyDefense",
+            dependencies: [
+                "AntibodyCore",
             ]
         ),
         .systemLibrary(
@@ -49,13 +67,40 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "AntibodySim",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyEngine",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyDefense",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "AntibodyChain",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
                 "AntibodyMath",
                 "AntibodyCore",
                 "AntibodySense",
+                "AntibodyDetect",
+                "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodySim",
+                "AntibodyEngine",
+                "AntibodyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,12 +128,51 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: [
+                "AntibodyDetect",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDefenseTests",
+            dependencies: [
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
             name: "AntibodyTrustTests",
             dependencies: [
                 "AntibodyTrust",
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySimTests",
+            dependencies: [
+                "AntibodySim",
+                "AntibodyCore",
+                "AntibodyMath",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AntibodyEngineTests",
+            dependencies: [
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyChainTests",
+            dependencies: [
+                "AntibodyChain",
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
     ]
