@@ -29,7 +29,15 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyMath", package: root),
             .product(name: "BigInt", package: "BigInt"),
         ]
-    )
+    ),
+    // The oracle guard: a verdict over 7 sources, a feed-round check, a sequencer assessment.
+    (
+        "SenseBenchmarks",
+        [
+            .product(name: "AntibodySense", package: root),
+            .product(name: "AntibodyCore", package: root),
+        ]
+    ),
     // Keccak-256 and other AntibodyCore benchmarks go in a "CoreBenchmarks" target here.
 ]
 
