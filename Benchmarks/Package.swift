@@ -30,6 +30,14 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "BigInt", package: "BigInt"),
         ]
     ),
+    // The oracle guard: a verdict over 7 sources, a feed-round check, a sequencer assessment.
+    (
+        "SenseBenchmarks",
+        [
+            .product(name: "AntibodySense", package: root),
+            .product(name: "AntibodyCore", package: root),
+        ]
+    ),
     // Keccak-256 of 32 and 1,024 bytes.
     ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
 ]

@@ -86,7 +86,8 @@ public struct AggregatorConfig: Hashable, Sendable {
         try fraction(reputationRecovery, "reputation recovery", 0...1)
         try fraction(reputationFloor, "reputation floor", 0...1)
         guard anchorMaxAge.milliseconds >= 0, maxQuoteAge.milliseconds > 0, futureTolerance.milliseconds >= 0 else {
-            throw .invalidConfiguration("anchor age, quote age and future tolerance must not be negative (quote age > 0)")
+            throw .invalidConfiguration(
+                "anchor age, quote age and future tolerance must not be negative (quote age > 0)")
         }
     }
 }

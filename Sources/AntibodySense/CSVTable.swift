@@ -54,7 +54,9 @@ struct CSVTable {
     }
 
     /// Field `index` of `row`, or an error naming the line.
-    static func field(_ row: (line: Int, fields: [Substring]), _ index: Int, file: String) throws(SenseError) -> Substring {
+    static func field(
+        _ row: (line: Int, fields: [Substring]), _ index: Int, file: String
+    ) throws(SenseError) -> Substring {
         guard index < row.fields.count, !row.fields[index].isEmpty else {
             throw .malformedInput("\(file):\(row.line): missing field \(index + 1)")
         }

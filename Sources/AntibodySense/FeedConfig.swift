@@ -25,10 +25,11 @@ public struct FeedConfig: Hashable, Sendable {
     /// The default grace past the heartbeat: 60 s (Chainlink documents about 40 s of latency).
     public static let defaultGrace = Timestamp.Duration.seconds(60)
 
-    /// A configuration; call ``validate()`` (or use ``validated(decimals:heartbeat:grace:deviationThreshold:minAnswer:maxAnswer:maxJump:)``)
-    /// before trusting values that came from outside.
+    /// A configuration; call ``validate()`` (or build it with `FeedConfig.validated(…)`) before trusting
+    /// values that came from outside.
     public init(
-        decimals: Int = 8, heartbeat: Timestamp.Duration = .hours(1), grace: Timestamp.Duration = FeedConfig.defaultGrace,
+        decimals: Int = 8, heartbeat: Timestamp.Duration = .hours(1),
+        grace: Timestamp.Duration = FeedConfig.defaultGrace,
         deviationThreshold: Double = 0.005, deviationLagFactor: Double = 4, minAnswer: Int128? = nil,
         maxAnswer: Int128? = nil, maxJump: Double = 0.5, futureTolerance: Timestamp.Duration = .seconds(15)
     ) {

@@ -70,8 +70,9 @@ public struct FeedGuard: Sendable {
         if let maxAnswer = config.maxAnswer, round.answer >= maxAnswer {
             reasons.insert(.atMaxAnswer)
         }
-        if round.updatedAt.duration(to: now) > Timestamp.Duration(
-            milliseconds: config.heartbeat.milliseconds + config.grace.milliseconds)
+        if round.updatedAt.duration(to: now)
+            > Timestamp.Duration(
+                milliseconds: config.heartbeat.milliseconds + config.grace.milliseconds)
         {
             reasons.insert(.stale)
         }

@@ -35,6 +35,7 @@ public struct FeedRound: Hashable, Sendable, Codable {
     /// A complete round (`answeredInRound == roundId`) started and updated at `updatedAt`.
     @inlinable
     public init(roundId: UInt128, answer: Int128, updatedAt: Timestamp) {
-        self.init(roundId: roundId, answer: answer, startedAt: updatedAt, updatedAt: updatedAt, answeredInRound: roundId)
+        self.init(
+            roundId: roundId, answer: answer, startedAt: updatedAt, updatedAt: updatedAt, answeredInRound: roundId)
     }
 }

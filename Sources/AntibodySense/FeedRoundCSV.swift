@@ -21,7 +21,8 @@ public enum FeedRoundCSV {
                 let text = try CSVTable.field(row, index, file: name)
                 guard let value = UInt128(text), value <= FeedRound.maxRoundId else {
                     throw .malformedInput(
-                        "\(name):\(row.line): \(what) \"\(text)\" is not an integer in 0…2^80−1 (Chainlink's uint80)")
+                        "\(name):\(row.line): \(what) \"\(text)\" is not an integer in 0…2^80−1 "
+                            + "(Chainlink's uint80)")
                 }
                 return value
             }

@@ -95,13 +95,15 @@ public struct LiquityPriceFeed: Sendable {
             let price = scaledChainlink(cl) ?? lastGoodPrice
             lastGoodPrice = price
             stored = price
-            return LiquityFetchResult(price: price, source: .chainlink, statusChange: change, storedPrice: stored, status: status)
+            return LiquityFetchResult(
+                price: price, source: .chainlink, statusChange: change, storedPrice: stored, status: status)
         }
         func useTellor() -> LiquityFetchResult {
             let price = scaledTellor(tellor) ?? lastGoodPrice
             lastGoodPrice = price
             stored = price
-            return LiquityFetchResult(price: price, source: .tellor, statusChange: change, storedPrice: stored, status: status)
+            return LiquityFetchResult(
+                price: price, source: .tellor, statusChange: change, storedPrice: stored, status: status)
         }
         func useLastGood() -> LiquityFetchResult {
             LiquityFetchResult(

@@ -66,8 +66,12 @@ public struct OracleReplay: Sendable {
             for (i, quote) in quotes.enumerated() {
                 clock = max(clock, quote.timestamp)
                 events.append((clock, events.count, .quote(source: s, index: i)))
-                events.append((clock.advanced(by: Timestamp.Duration(
-                    milliseconds: aggregatorConfig.maxQuoteAge.milliseconds + 1)), events.count, .checkpoint))
+                events.append(
+                    (
+                        clock.advanced(
+                            by: Timestamp.Duration(
+                                milliseconds: aggregatorConfig.maxQuoteAge.milliseconds + 1)), events.count, .checkpoint
+                    ))
             }
         }
         clock = Timestamp(milliseconds: .min)
@@ -75,8 +79,15 @@ public struct OracleReplay: Sendable {
             clock = max(clock, reading.time)
             events.append((clock, events.count, .sequencer(i)))
             if reading.status.answer == 0 {
-                events.append((max(clock, reading.status.startedAt.advanced(by: Timestamp.Duration(
-                    milliseconds: sentinel.gracePeriod.milliseconds + 1_000))), events.count, .checkpoint))
+                events.append(
+                    (
+                        max(
+                            clock,
+                            reading.status.startedAt.advanced(
+                                by: Timestamp.Duration(
+                                    milliseconds: sentinel.gracePeriod.milliseconds + 1_000))), events.count,
+                        .checkpoint
+                    ))
             }
         }
         // At one instant: quotes first, then rounds (each judged against the market of that instant),
@@ -121,8 +132,10 @@ public struct OracleReplay: Sendable {
                 market.append(quote.price)
             }
             market.sort()
-            let marketPrice: Double? = market.isEmpty
-                ? nil : (market.count % 2 == 1
+            let marketPrice: Double? =
+                market.isEmpty
+                ? nil
+                : (market.count % 2 == 1
                     ? market[market.count / 2] : (market[market.count / 2 - 1] + market[market.count / 2]) / 2)
 
             var verdict: PriceVerdict
@@ -146,9 +159,10 @@ public struct OracleReplay: Sendable {
                 }
                 for (s, quote) in latestQuote.enumerated() {
                     guard let quote else { continue }
-                    quotes.append(SourceQuote(
-                        source: feedOffset + s, price: quote.price, confidence: quote.confidence,
-                        timestamp: quote.timestamp))
+                    quotes.append(
+                        SourceQuote(
+                            source: feedOffset + s, price: quote.price, confidence: quote.confidence,
+                            timestamp: quote.timestamp))
                 }
                 verdict = aggregate.aggregate(quotes, now: now, sequencer: sequencerState)
             }

@@ -36,7 +36,9 @@ public enum RecordedTime {
         var millis: Int64 = 0
         if secondParts.count == 2 {
             let digits = secondParts[1].prefix(3)
-            guard !digits.isEmpty, let fraction = Int64(digits), secondParts[1].allSatisfy(\.isNumber) else { return nil }
+            guard !digits.isEmpty, let fraction = Int64(digits), secondParts[1].allSatisfy(\.isNumber) else {
+                return nil
+            }
             millis = fraction * [1, 100, 10, 1][digits.count]
         }
         guard (1970...9999).contains(y), (1...12).contains(mo), (1...31).contains(d), (0...23).contains(h),
@@ -77,7 +79,8 @@ extension RecordedTime {
             let s = String(v)
             return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3_600, 2)):"
+        var text =
+            "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secondOfDay / 3_600, 2)):"
             + "\(pad(secondOfDay % 3_600 / 60, 2)):\(pad(secondOfDay % 60, 2))"
         if millis != 0 { text += "." + pad(millis, 3) }
         return text + "Z"

@@ -29,8 +29,10 @@ public enum SequencerCSV {
                 throw .malformedInput("\(name):\(row.line): answer \"\(answerText)\" is not an integer (0 up, 1 down)")
             }
             readings.append(
-                (try time(timeColumn, "timestamp"),
-                 SequencerStatus(answer: answer, startedAt: try time(startedColumn, "startedAt"))))
+                (
+                    try time(timeColumn, "timestamp"),
+                    SequencerStatus(answer: answer, startedAt: try time(startedColumn, "startedAt"))
+                ))
         }
         guard !readings.isEmpty else { throw .malformedInput("\(name): no readings after the header") }
         return readings

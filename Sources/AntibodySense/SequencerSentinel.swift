@@ -60,7 +60,8 @@ public struct SequencerSentinel: Sendable {
         } else {
             chainLive = false
         }
-        let malformed = !(status.answer == 0 || status.answer == 1)
+        let malformed =
+            !(status.answer == 0 || status.answer == 1)
             || status.startedAt > now.advanced(by: futureTolerance)
             || status.updatedAt.map { $0 < status.startedAt || $0 > now.advanced(by: futureTolerance) } ?? false
 
@@ -93,6 +94,7 @@ public struct SequencerSentinel: Sendable {
             return SequencerAssessment(state: .suspect, reasons: ReasonSet(.sequencerSignalSuspect))
         }
         let graceEnds = status.startedAt.advanced(by: gracePeriod)
-        return SequencerAssessment(state: .gracePeriod, reasons: ReasonSet(.sequencerGracePeriod), graceEndsAt: graceEnds)
+        return SequencerAssessment(
+            state: .gracePeriod, reasons: ReasonSet(.sequencerGracePeriod), graceEndsAt: graceEnds)
     }
 }

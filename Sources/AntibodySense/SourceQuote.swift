@@ -18,7 +18,9 @@ public struct SourceQuote: Hashable, Sendable {
 
     /// A quote with every field given.
     @inlinable
-    public init(source: Int, price: Double, confidence: Double = 0, timestamp: Timestamp, flags: ReasonSet = ReasonSet()) {
+    public init(
+        source: Int, price: Double, confidence: Double = 0, timestamp: Timestamp, flags: ReasonSet = ReasonSet()
+    ) {
         self.source = source
         self.price = price
         self.confidence = confidence

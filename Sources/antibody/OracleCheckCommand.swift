@@ -84,13 +84,15 @@ struct OracleCheckCommand: AsyncParsableCommand {
             var aggregator = AggregatorConfig(madMultiplier: madK, maxQuoteAge: .seconds(maxQuoteAge))
             aggregator.capacity = min(SourceSet.capacity, max(16, sources.count + 1))
             try aggregator.validate()
-            let feedRounds = try rounds.map { path throws in
-                try FeedRoundCSV.parse(try Self.read(path), name: path)
-            } ?? []
+            let feedRounds =
+                try rounds.map { path throws in
+                    try FeedRoundCSV.parse(try Self.read(path), name: path)
+                } ?? []
             let quotes = try sources.map { path throws in try QuoteCSV.parse(try Self.read(path), name: path) }
-            let readings = try sequencer.map { path throws in
-                try SequencerCSV.parse(try Self.read(path), name: path)
-            } ?? []
+            let readings =
+                try sequencer.map { path throws in
+                    try SequencerCSV.parse(try Self.read(path), name: path)
+                } ?? []
             let changes = try OracleReplay(feed: feed, aggregator: aggregator)
                 .run(rounds: feedRounds, sources: quotes, sequencer: readings)
             print(json ? try Self.json(changes) : Self.table(changes))

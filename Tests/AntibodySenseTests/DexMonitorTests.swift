@@ -38,7 +38,8 @@ import Testing
         #expect(pair.price0CumulativeLast == initialPrice0 * 10 + newPrice0 * 10)
         #expect(pair.price1CumulativeLast == (UInt256(1) << 112) * 10 + newPrice1 * 10)
         // Independent check with BigInt: floor(2e18 · 2^112 / 6e18).
-        #expect(Self.big(newPrice0) == (BigUInt(2) * BigUInt(10).power(18) << 112) / (BigUInt(6) * BigUInt(10).power(18)))
+        #expect(
+            Self.big(newPrice0) == (BigUInt(2) * BigUInt(10).power(18) << 112) / (BigUInt(6) * BigUInt(10).power(18)))
         // Average over [t + 10, t + 20] is exactly newPrice0.
         #expect(UQ112x112.average(from: initialPrice0 * 10, to: pair.price0CumulativeLast, elapsed: 10) == newPrice0)
     }
@@ -166,17 +167,24 @@ import Testing
 
     @Test func badSnapshotsAreFlaggedNotTrusted() throws {
         var monitor = try DexMonitor()
-        let empty = monitor.observe(PoolSnapshot(blockNumber: 1, time: Timestamp(seconds: 100), pair: PairAccumulator()))
+        let empty = monitor.observe(
+            PoolSnapshot(blockNumber: 1, time: Timestamp(seconds: 100), pair: PairAccumulator()))
         #expect(empty.reasons.contains(.invalidQuote))
         #expect(!empty.isSpotUsable)
-        let pair = try PairAccumulator(reserve0: 10, reserve1: 10, blockTimestampLast: 0, price0CumulativeLast: 0, price1CumulativeLast: 0)
+        let pair = try PairAccumulator(
+            reserve0: 10, reserve1: 10, blockTimestampLast: 0, price0CumulativeLast: 0, price1CumulativeLast: 0)
         _ = monitor.observe(PoolSnapshot(blockNumber: 5, time: Timestamp(seconds: 100), pair: pair))
-        #expect(monitor.observe(PoolSnapshot(blockNumber: 4, time: Timestamp(seconds: 101), pair: pair)).reasons.contains(.invalidQuote))
-        #expect(monitor.observe(PoolSnapshot(blockNumber: 6, time: Timestamp(seconds: 90), pair: pair)).reasons.contains(.invalidTimestamp))
+        #expect(
+            monitor.observe(PoolSnapshot(blockNumber: 4, time: Timestamp(seconds: 101), pair: pair)).reasons.contains(
+                .invalidQuote))
+        #expect(
+            monitor.observe(PoolSnapshot(blockNumber: 6, time: Timestamp(seconds: 90), pair: pair)).reasons.contains(
+                .invalidTimestamp))
         #expect(throws: SenseError.self) { try DexMonitor(config: DexMonitorConfig(decimals0: 40)) }
         #expect(throws: SenseError.self) { try DexMonitor(config: DexMonitorConfig(maxDivergence: .nan)) }
         #expect(throws: SenseError.self) {
-            try PairAccumulator(reserve0: UQ112x112.maxReserve + 1, reserve1: 1, blockTimestampLast: 0,
+            try PairAccumulator(
+                reserve0: UQ112x112.maxReserve + 1, reserve1: 1, blockTimestampLast: 0,
                 price0CumulativeLast: 0, price1CumulativeLast: 0)
         }
     }

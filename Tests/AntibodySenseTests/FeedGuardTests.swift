@@ -9,7 +9,8 @@ import Testing
 
     @Test func freshCompleteRoundIsOk() throws {
         var feed = try guardFor()
-        let a = feed.check(FeedRound(roundId: 1, answer: 2_000_00000000, updatedAt: t0), now: t0.advanced(by: .seconds(5)))
+        let a = feed.check(
+            FeedRound(roundId: 1, answer: 2_000_00000000, updatedAt: t0), now: t0.advanced(by: .seconds(5)))
         #expect(a.reasons.isEmpty)
         #expect(a.price == 2_000)
         #expect(a.verdict(at: t0).status == .ok)
@@ -37,7 +38,8 @@ import Testing
 
     @Test func nonPositiveAnswerIsUntrusted() throws {
         var feed = try guardFor()
-        #expect(feed.check(FeedRound(roundId: 1, answer: 0, updatedAt: t0), now: t0).reasons.contains(.nonPositiveAnswer))
+        #expect(
+            feed.check(FeedRound(roundId: 1, answer: 0, updatedAt: t0), now: t0).reasons.contains(.nonPositiveAnswer))
         #expect(feed.check(FeedRound(roundId: 2, answer: -5, updatedAt: t0), now: t0).price == nil)
     }
 
@@ -90,7 +92,9 @@ import Testing
     @Test func nonMonotonicRoundIdsAreFlagged() throws {
         var feed = try guardFor()
         _ = feed.check(FeedRound(roundId: 10, answer: 100, updatedAt: t0), now: t0)
-        let back = feed.check(FeedRound(roundId: 9, answer: 100, updatedAt: t0.advanced(by: .seconds(1))), now: t0.advanced(by: .seconds(1)))
+        let back = feed.check(
+            FeedRound(roundId: 9, answer: 100, updatedAt: t0.advanced(by: .seconds(1))),
+            now: t0.advanced(by: .seconds(1)))
         #expect(back.reasons.contains(.roundIdNotIncreasing))
         #expect(back.price == nil)
         let conflicting = feed.check(FeedRound(roundId: 10, answer: 105, updatedAt: t0), now: t0)
@@ -98,7 +102,8 @@ import Testing
         // Re-reading the same round is fine.
         #expect(feed.check(FeedRound(roundId: 10, answer: 100, updatedAt: t0), now: t0).reasons.isEmpty)
         // A later round with an earlier timestamp: time went backwards.
-        let earlier = feed.check(FeedRound(roundId: 11, answer: 100, updatedAt: t0.advanced(by: .seconds(-10))), now: t0)
+        let earlier = feed.check(
+            FeedRound(roundId: 11, answer: 100, updatedAt: t0.advanced(by: .seconds(-10))), now: t0)
         #expect(earlier.reasons.contains(.invalidTimestamp))
     }
 
@@ -110,7 +115,8 @@ import Testing
         #expect(feed.previous == nil)
         let zero = feed.check(FeedRound(roundId: 2, answer: 100, updatedAt: .epoch), now: t0)
         #expect(zero.reasons.contains(.invalidTimestamp))
-        let inverted = FeedRound(roundId: 3, answer: 100, startedAt: t0, updatedAt: t0.advanced(by: .seconds(-1)), answeredInRound: 3)
+        let inverted = FeedRound(
+            roundId: 3, answer: 100, startedAt: t0, updatedAt: t0.advanced(by: .seconds(-1)), answeredInRound: 3)
         #expect(feed.check(inverted, now: t0).reasons.contains(.invalidTimestamp))
     }
 
@@ -132,7 +138,8 @@ import Testing
 
     @Test func thirtySixDecimalsConvertWithoutOverflow() throws {
         var feed = try guardFor(FeedConfig(decimals: 36))
-        let a = feed.check(FeedRound(roundId: 1, answer: Int128("1500000000000000000000000000000000000")!, updatedAt: t0), now: t0)
+        let a = feed.check(
+            FeedRound(roundId: 1, answer: Int128("1500000000000000000000000000000000000")!, updatedAt: t0), now: t0)
         #expect(a.price == 1.5)
     }
 }

@@ -20,10 +20,13 @@ import Testing
         var testDescription: String { "\(from) CL \(chainlink.rawValue) T \(tellor.rawValue) → \(to) (\(source))" }
     }
 
-    static func responses(_ cl: CL, _ tl: TL) -> (ChainlinkResponse, ChainlinkResponse, TellorResponse, UInt128, UInt128) {
+    static func responses(
+        _ cl: CL, _ tl: TL
+    ) -> (ChainlinkResponse, ChainlinkResponse, TellorResponse, UInt128, UInt128) {
         let fresh = now.advanced(by: .seconds(-60))
         let frozen = now.advanced(by: .seconds(-14_401))
-        let previous = ChainlinkResponse(roundId: 9, answer: 2_000_00000000, timestamp: fresh.advanced(by: .seconds(-60)))
+        let previous = ChainlinkResponse(
+            roundId: 9, answer: 2_000_00000000, timestamp: fresh.advanced(by: .seconds(-60)))
         var current = ChainlinkResponse(roundId: 10, answer: 2_000_00000000, timestamp: fresh)
         switch cl {
         case .broken: current.answer = 0
@@ -45,45 +48,110 @@ import Testing
 
     static let transitions: [Transition] = [
         // CASE 1: chainlinkWorking
-        .init(from: .chainlinkWorking, chainlink: .broken, tellor: .broken, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .chainlinkWorking, chainlink: .broken, tellor: .frozen, to: .usingTellorChainlinkUntrusted, source: .lastGoodPrice),
-        .init(from: .chainlinkWorking, chainlink: .broken, tellor: .similar, to: .usingTellorChainlinkUntrusted, source: .tellor),
-        .init(from: .chainlinkWorking, chainlink: .frozen, tellor: .broken, to: .usingChainlinkTellorUntrusted, source: .lastGoodPrice),
-        .init(from: .chainlinkWorking, chainlink: .frozen, tellor: .frozen, to: .usingTellorChainlinkFrozen, source: .lastGoodPrice),
-        .init(from: .chainlinkWorking, chainlink: .frozen, tellor: .similar, to: .usingTellorChainlinkFrozen, source: .tellor),
-        .init(from: .chainlinkWorking, chainlink: .jump, tellor: .broken, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .chainlinkWorking, chainlink: .jump, tellor: .frozen, to: .usingTellorChainlinkUntrusted, source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .broken, tellor: .broken, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .broken, tellor: .frozen, to: .usingTellorChainlinkUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .broken, tellor: .similar, to: .usingTellorChainlinkUntrusted,
+            source: .tellor),
+        .init(
+            from: .chainlinkWorking, chainlink: .frozen, tellor: .broken, to: .usingChainlinkTellorUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .frozen, tellor: .frozen, to: .usingTellorChainlinkFrozen,
+            source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .frozen, tellor: .similar, to: .usingTellorChainlinkFrozen,
+            source: .tellor),
+        .init(
+            from: .chainlinkWorking, chainlink: .jump, tellor: .broken, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .chainlinkWorking, chainlink: .jump, tellor: .frozen, to: .usingTellorChainlinkUntrusted,
+            source: .lastGoodPrice),
         .init(from: .chainlinkWorking, chainlink: .jump, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
-        .init(from: .chainlinkWorking, chainlink: .jump, tellor: .differs, to: .usingTellorChainlinkUntrusted, source: .tellor),
-        .init(from: .chainlinkWorking, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted, source: .chainlink),
+        .init(
+            from: .chainlinkWorking, chainlink: .jump, tellor: .differs, to: .usingTellorChainlinkUntrusted,
+            source: .tellor),
+        .init(
+            from: .chainlinkWorking, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted,
+            source: .chainlink),
         .init(from: .chainlinkWorking, chainlink: .live, tellor: .differs, to: .chainlinkWorking, source: .chainlink),
         // CASE 2: usingTellorChainlinkUntrusted
-        .init(from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
-        .init(from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .broken, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .frozen, to: .usingTellorChainlinkUntrusted, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkUntrusted, chainlink: .broken, tellor: .similar, to: .usingTellorChainlinkUntrusted, source: .tellor),
-        .init(from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .differs, to: .usingTellorChainlinkUntrusted, source: .tellor),
+        .init(
+            from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking,
+            source: .chainlink),
+        .init(
+            from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .broken, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .frozen, to: .usingTellorChainlinkUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkUntrusted, chainlink: .broken, tellor: .similar,
+            to: .usingTellorChainlinkUntrusted, source: .tellor),
+        .init(
+            from: .usingTellorChainlinkUntrusted, chainlink: .live, tellor: .differs,
+            to: .usingTellorChainlinkUntrusted, source: .tellor),
         // CASE 3: bothOraclesUntrusted
-        .init(from: .bothOraclesUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
-        .init(from: .bothOraclesUntrusted, chainlink: .live, tellor: .differs, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .bothOraclesUntrusted, chainlink: .frozen, tellor: .similar, to: .bothOraclesUntrusted, source: .lastGoodPrice),
+        .init(
+            from: .bothOraclesUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
+        .init(
+            from: .bothOraclesUntrusted, chainlink: .live, tellor: .differs, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .bothOraclesUntrusted, chainlink: .frozen, tellor: .similar, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
         // CASE 4: usingTellorChainlinkFrozen
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .broken, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .frozen, to: .usingTellorChainlinkUntrusted, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .similar, to: .usingTellorChainlinkUntrusted, source: .tellor),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .broken, to: .usingChainlinkTellorUntrusted, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .frozen, to: .usingTellorChainlinkFrozen, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .similar, to: .usingTellorChainlinkFrozen, source: .tellor),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted, source: .chainlink),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .frozen, to: .usingTellorChainlinkFrozen, source: .lastGoodPrice),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
-        .init(from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .differs, to: .usingTellorChainlinkUntrusted, source: .tellor),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .broken, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .frozen, to: .usingTellorChainlinkUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .broken, tellor: .similar, to: .usingTellorChainlinkUntrusted,
+            source: .tellor),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .broken, to: .usingChainlinkTellorUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .frozen, to: .usingTellorChainlinkFrozen,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .frozen, tellor: .similar, to: .usingTellorChainlinkFrozen,
+            source: .tellor),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted,
+            source: .chainlink),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .frozen, to: .usingTellorChainlinkFrozen,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .similar, to: .chainlinkWorking,
+            source: .chainlink),
+        .init(
+            from: .usingTellorChainlinkFrozen, chainlink: .live, tellor: .differs, to: .usingTellorChainlinkUntrusted,
+            source: .tellor),
         // CASE 5: usingChainlinkTellorUntrusted
-        .init(from: .usingChainlinkTellorUntrusted, chainlink: .broken, tellor: .similar, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .usingChainlinkTellorUntrusted, chainlink: .frozen, tellor: .similar, to: .usingChainlinkTellorUntrusted, source: .lastGoodPrice),
-        .init(from: .usingChainlinkTellorUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking, source: .chainlink),
-        .init(from: .usingChainlinkTellorUntrusted, chainlink: .jump, tellor: .differs, to: .bothOraclesUntrusted, source: .lastGoodPrice),
-        .init(from: .usingChainlinkTellorUntrusted, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted, source: .chainlink),
+        .init(
+            from: .usingChainlinkTellorUntrusted, chainlink: .broken, tellor: .similar, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingChainlinkTellorUntrusted, chainlink: .frozen, tellor: .similar,
+            to: .usingChainlinkTellorUntrusted, source: .lastGoodPrice),
+        .init(
+            from: .usingChainlinkTellorUntrusted, chainlink: .live, tellor: .similar, to: .chainlinkWorking,
+            source: .chainlink),
+        .init(
+            from: .usingChainlinkTellorUntrusted, chainlink: .jump, tellor: .differs, to: .bothOraclesUntrusted,
+            source: .lastGoodPrice),
+        .init(
+            from: .usingChainlinkTellorUntrusted, chainlink: .live, tellor: .broken, to: .usingChainlinkTellorUntrusted,
+            source: .chainlink),
     ]
 
     @Test(arguments: transitions)
@@ -138,11 +206,15 @@ import Testing
         #expect(half.status == .chainlinkWorking)
         #expect(half.price == 1_000_000_000_000_000_000)
         // Drop to 1.00000001: remain, return 100000001e10.
-        #expect(try fetchC1(prev: 2_00000000, current: 100_000_001, tellor: 2_030_000).price == 1_000_000_010_000_000_000)
+        #expect(
+            try fetchC1(prev: 2_00000000, current: 100_000_001, tellor: 2_030_000).price == 1_000_000_010_000_000_000)
         // Increase to 4.00000001 (> 100 %): Tellor; to 4: Chainlink; to 3.99999999: Chainlink.
-        #expect(try fetchC1(prev: 2_00000000, current: 400_000_001, tellor: 2_030_000).price == 2_030_000_000_000_000_000)
-        #expect(try fetchC1(prev: 2_00000000, current: 4_00000000, tellor: 2_030_000).price == 4_000_000_000_000_000_000)
-        #expect(try fetchC1(prev: 2_00000000, current: 399_999_999, tellor: 2_030_000).price == 3_999_999_990_000_000_000)
+        #expect(
+            try fetchC1(prev: 2_00000000, current: 400_000_001, tellor: 2_030_000).price == 2_030_000_000_000_000_000)
+        #expect(
+            try fetchC1(prev: 2_00000000, current: 4_00000000, tellor: 2_030_000).price == 4_000_000_000_000_000_000)
+        #expect(
+            try fetchC1(prev: 2_00000000, current: 399_999_999, tellor: 2_030_000).price == 3_999_999_990_000_000_000)
         // Drop > 50 % and Tellor at the same value (0.999999 at 6 digits): remain on Chainlink.
         let matching = try fetchC1(prev: 2_00000000, current: 99_999_999, tellor: 999_999)
         #expect(matching.status == .chainlinkWorking)
@@ -169,7 +241,9 @@ import Testing
         let old = ChainlinkResponse(roundId: 2, answer: 1, timestamp: Self.now.advanced(by: .seconds(-14_401)))
         #expect(throws: SenseError.self) { try LiquityPriceFeed(chainlink: old, previousChainlink: old, now: Self.now) }
         let future = ChainlinkResponse(roundId: 2, answer: 1, timestamp: Self.now.advanced(by: .seconds(1)))
-        #expect(throws: SenseError.self) { try LiquityPriceFeed(chainlink: future, previousChainlink: good, now: Self.now) }
+        #expect(throws: SenseError.self) {
+            try LiquityPriceFeed(chainlink: future, previousChainlink: good, now: Self.now)
+        }
     }
 
     @Test func decimalsAboveEighteenFloorDivideAndHugeAnswersAreBroken() throws {

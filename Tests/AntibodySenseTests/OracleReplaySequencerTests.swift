@@ -7,7 +7,8 @@ import Testing
 
     @Test func sequencerOutageAndGraceShowInTheReplay() throws {
         let rounds = (0..<12).map { i in
-            FeedRound(roundId: UInt128(i + 1), answer: 2_000_00000000, updatedAt: Timestamp(seconds: t0 + Int64(i) * 600))
+            FeedRound(
+                roundId: UInt128(i + 1), answer: 2_000_00000000, updatedAt: Timestamp(seconds: t0 + Int64(i) * 600))
         }
         let csv = """
             timestamp,answer,startedAt

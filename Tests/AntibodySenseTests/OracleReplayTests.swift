@@ -7,7 +7,8 @@ import Testing
 
     @Test func feedThatStopsUpdatingTurnsStale() throws {
         let rounds = (0..<3).map { i in
-            FeedRound(roundId: UInt128(i + 1), answer: 2_000_00000000, updatedAt: Timestamp(seconds: t0 + Int64(i) * 3_600))
+            FeedRound(
+                roundId: UInt128(i + 1), answer: 2_000_00000000, updatedAt: Timestamp(seconds: t0 + Int64(i) * 3_600))
         }
         let changes = try OracleReplay().run(rounds: rounds, sources: [])
         #expect(changes.count == 2)
@@ -40,7 +41,8 @@ import Testing
         }
         let quotes = [0, 1].map { jitter in
             market.enumerated().map { i, p in
-                RecordedQuote(timestamp: Timestamp(seconds: t0 + Int64(i) * 600), price: p * (1 + Double(jitter) * 0.001))
+                RecordedQuote(
+                    timestamp: Timestamp(seconds: t0 + Int64(i) * 600), price: p * (1 + Double(jitter) * 0.001))
             }
         }
         let replay = OracleReplay(

@@ -30,7 +30,8 @@ import Testing
             }
             var attacker = row.price * (1 + Double.random(in: -0.0002...0.0002, using: &rng))
             if Double.random(in: 0...1, using: &rng) < 0.05 {
-                attacker = row.price * (Bool.random(using: &rng) ? 1.15 : 0.85) * Double.random(in: 1...1.2, using: &rng)
+                attacker =
+                    row.price * (Bool.random(using: &rng) ? 1.15 : 0.85) * Double.random(in: 1...1.2, using: &rng)
                 attacked += 1
             }
             quotes.append(SourceQuote(source: 3, price: attacker, timestamp: now))

@@ -41,8 +41,8 @@ import Testing
             }
         }
         let header = FeedRoundCSV.header
-        #expect(message("") .contains("empty file"))
-        #expect(message(header) .contains("no rounds"))
+        #expect(message("").contains("empty file"))
+        #expect(message(header).contains("no rounds"))
         #expect(message("roundId,answer\n1,2").contains("missing column \"startedat\""))
         #expect(message("\(header)\n1,abc,1,1,1").contains("r.csv:2: answer"))
         #expect(message("\(header)\n1208925819614629174706176,1,1,1,1").contains("uint80"))
@@ -67,6 +67,8 @@ import Testing
         #expect(throws: SenseError.self) { try QuoteCSV.parse("timestamp,price\n1,inf") }
         #expect(throws: SenseError.self) { try QuoteCSV.parse("timestamp,price,confidence\n1,2,-1") }
         #expect(throws: SenseError.self) { try QuoteCSV.parse("timestamp,price\n") }
-        #expect(throws: SenseError.self) { try QuoteCSV.parse("timestamp,price\n" + String(repeating: "9", count: 5_000)) }
+        #expect(throws: SenseError.self) {
+            try QuoteCSV.parse("timestamp,price\n" + String(repeating: "9", count: 5_000))
+        }
     }
 }

@@ -45,7 +45,8 @@ import Testing
     @Test func falseDownSignalContradictedByBlocksDoesNotBlock() throws {
         var sentinel = try SequencerSentinel()
         // The feed says down since t0, but L2 blocks keep arriving after t0.
-        let a = sentinel.assess(.down(since: t0), now: t0.advanced(by: .seconds(60)), latestL2Block: t0.advanced(by: .seconds(58)))
+        let a = sentinel.assess(
+            .down(since: t0), now: t0.advanced(by: .seconds(60)), latestL2Block: t0.advanced(by: .seconds(58)))
         #expect(a.state == .suspect)
         #expect(a.reasons.contains(.sequencerSignalSuspect))
         #expect(a.isLiquidationAllowed)
@@ -60,7 +61,8 @@ import Testing
     @Test func realOutageWithNoBlocksIsDown() throws {
         var sentinel = try SequencerSentinel()
         // The newest L2 block predates the outage: nothing contradicts it.
-        let a = sentinel.assess(.down(since: t0), now: t0.advanced(by: .minutes(10)), latestL2Block: t0.advanced(by: .seconds(-2)))
+        let a = sentinel.assess(
+            .down(since: t0), now: t0.advanced(by: .minutes(10)), latestL2Block: t0.advanced(by: .seconds(-2)))
         #expect(a.state == .down)
         #expect(!a.isLiquidationAllowed)
         let up = t0.advanced(by: .minutes(30))
