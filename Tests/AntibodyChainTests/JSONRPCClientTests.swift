@@ -114,7 +114,7 @@ struct JSONRPCClientTests {
             #expect(error.rpcCode == -32602)
             #expect(!error.isTransient)
         }
-        // A nonce gap is refused at once, with a clear error, and not retried.
+        // A malformed transaction is refused at once with a typed error, and not retried.
         do {
             _ = try await client.sendRawTransaction([0xc0])
             Issue.record("a malformed transaction was accepted")
