@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+// Antibody — an immune system for DeFi protocols. Module map: docs/ and DESIGN.md.
 import PackageDescription
 
 let package = Package(
@@ -9,7 +9,12 @@ let package = Package(
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
+        .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
+        .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
@@ -18,12 +23,37 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
-        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
+        .target(
+            name: "AntibodyCore",
+            dependencies: [
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodySense",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyDetect",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyDefense",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -40,6 +70,21 @@ let package = Package(
             ]
         ),
         .target(
+            name: "AntibodySim",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyEngine",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyDefense",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
             name: "AntibodyChain",
             dependencies: [
                 "AntibodyCore",
@@ -52,8 +97,15 @@ let package = Package(
         .executableTarget(
             name: "antibody",
             dependencies: [
+                "AntibodyMath",
                 "AntibodyCore",
+                "AntibodySense",
+                "AntibodyDetect",
+                "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodySim",
+                "AntibodyEngine",
+                "AntibodyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +119,32 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCoreTests",
-            dependencies: ["AntibodyCore"]
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySenseTests",
+            dependencies: [
+                "AntibodySense",
+                "AntibodyCore",
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: [
+                "AntibodyDetect",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDefenseTests",
+            dependencies: [
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
         ),
         .testTarget(
             name: "AntibodyTrustTests",
@@ -76,6 +153,23 @@ let package = Package(
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySimTests",
+            dependencies: [
+                "AntibodySim",
+                "AntibodyCore",
+                "AntibodyMath",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AntibodyEngineTests",
+            dependencies: [
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyCore",
             ]
         ),
         .testTarget(
