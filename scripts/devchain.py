@@ -586,6 +586,9 @@ def main(argv: list[str]) -> int:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    # A parent may have spawned us with these blocked (Foundation's Process does): unblock them, or
+    # SIGTERM would never reach the handler.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 
     balance = chain.tester.get_balance(chain.tester.get_accounts()[0]) // 10**18
     print(f"devchain: chain id {args.chain_id}, automine {'off' if args.no_automine else 'on'}, "
