@@ -190,7 +190,7 @@ let repositoryRoot: String = {
 
     @Test func hostileSourcesDoNotCrash() {
         let inputs = ["", "\u{0}", String(repeating: "[", count: 5_000), "version = 1\n" + String(repeating: "a.", count: 2_000) + "b = 1",
-                      "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500)]
+                      "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500), "version = 1\n  [[[invariants]]\n", "[=a]\n", "[[=a]]\n", "[.a]\n", "[ .a]\n"]
         for input in inputs {
             #expect(throws: PolicyError.self) { try Policy.load(source: input, file: "x.toml") }
         }

@@ -30,9 +30,10 @@ public struct HistoryRing: Sendable {
 
     @inlinable var capacity: Int { times.count }
 
-    /// Records the field's current value in `store` at `time` (non-decreasing).
+    /// Records the field's value — `exact` or `float` according to its type — at `time`
+    /// (non-decreasing). No allocation.
     @inlinable
-    public mutating func record(from store: borrowing StateStore, at time: Int64) {
+    public mutating func record(exact exactValue: Int128, float floatValue: Double, at time: Int64) {
         let position: Int
         if count > 0, time - bucketStart < resolution {
             position = (head + count - 1) % capacity
@@ -46,7 +47,7 @@ public struct HistoryRing: Sendable {
             count += 1
         }
         times[position] = time
-        if handle.isFloat { floats[position] = store.floats[handle.slot] } else { exact[position] = store.exact[handle.slot] }
+        if handle.isFloat { floats[position] = floatValue } else { exact[position] = exactValue }
     }
 
     /// Index of the latest sample at or before `time`, or of the oldest sample when none is that

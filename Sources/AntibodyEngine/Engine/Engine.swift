@@ -123,24 +123,23 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
             reject(at: o.timestamp, subject: o.stream, "stream '\(o.stream)' is not an asset of the policy")
             return
         }
-        var stream = streams[s]
-        if let reason = Self.validate(o, stream: stream, latest: latestTime) {
+        if let reason = Self.validate(o, stream: streams[s], latest: latestTime) {
             reject(at: o.timestamp, subject: "asset:\(o.stream)", reason)
             return
         }
-        stream.lastTime = o.timestamp
-        streams[s] = stream
+        streams[s].lastTime = o.timestamp
         advanceTime(o.timestamp)
-        if let handle = stream.priceHandle { store.set(handle, o.value) }
-        for d in stream.detectors {
+        if let handle = streams[s].priceHandle { store.set(handle, o.value) }
+        for k in streams[s].detectors.indices {
+            let d = streams[s].detectors[k]
             let score = detectors[d].update(o.value, at: o.timestamp)
             detectorScored(d, score: score, observation: o)
         }
-        if let h = stream.haircutIndex { haircutSample(h, price: o.value, at: o.timestamp) }
+        if let h = streams[s].haircutIndex { haircutSample(h, price: o.value, at: o.timestamp) }
         checkInvariants(at: o.timestamp)
     }
 
-    static func validate(_ o: Observation, stream: Stream, latest: Timestamp) -> String? {
+    static func validate(_ o: Observation, stream: borrowing Stream, latest: Timestamp) -> String? {
         guard o.value.isFinite, o.value > 0 else { return "price \(o.value) is not finite and positive" }
         if let last = stream.lastTime, o.timestamp < last {
             return "price at \(o.timestamp.milliseconds) ms is older than the previous one; out of order"
@@ -232,8 +231,9 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
     private mutating func checkInvariants(at time: Timestamp) {
         store.now = time
         for i in policy.invariants.indices {
-            let named = policy.invariants[i].named
-            if named.invariant.holds(&store) {
+            if policy.invariants[i].named.invariant.holds(&store) {
+                if !invariantFailing[i] && invariantPause[i] == nil { continue }
+                let named = policy.invariants[i].named
                 if invariantFailing[i] {
                     invariantFailing[i] = false
                     invariantHeldSince[i] = time
@@ -256,7 +256,7 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
             invariantHeldSince[i] = nil
             if invariantFailing[i] { continue }
             invariantFailing[i] = true
-            invariantFailed(i, outcome: named.invariant.evaluate(&store), at: time)
+            invariantFailed(i, outcome: policy.invariants[i].named.invariant.evaluate(&store), at: time)
         }
         store.commit(at: time)
     }
