@@ -55,14 +55,22 @@ public struct HistoryRing: Sendable {
     @inlinable
     func index(atOrBefore time: Int64) -> Int? {
         guard count > 0 else { return nil }
+        if times[head] > time { return head }
+        let capacity = times.count
+        @inline(__always) func slot(_ k: Int) -> Int {
+            let i = head &+ k
+            return i >= capacity ? i &- capacity : i
+        }
+        // Most look-ups ask for a time near the newest sample: check the newest first.
+        let newest = slot(count - 1)
+        if times[newest] <= time { return newest }
         var lo = 0
         var hi = count - 1
-        if times[head] > time { return head }
         while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if times[(head + mid) % capacity] <= time { lo = mid } else { hi = mid - 1 }
+            let mid = (lo &+ hi &+ 1) >> 1
+            if times[slot(mid)] <= time { lo = mid } else { hi = mid &- 1 }
         }
-        return (head + lo) % capacity
+        return slot(lo)
     }
 
     /// The exact value `d` before `now` (see ``index(atOrBefore:)``), or `fallback` with no samples.

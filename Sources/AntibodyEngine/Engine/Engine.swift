@@ -30,16 +30,9 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
     /// The haircut controller, if configured.
     public private(set) var haircuts: HaircutController?
 
-    struct Stream {
-        var feed: Policy.Feed?
-        var priceHandle: FieldHandle?
-        var detectors: [Int]
-        var lastTime: Timestamp?
-        var haircutIndex: Int?
-    }
-
     private var streamIndex: [String: Int] = [:]
-    private var streams: [Stream] = []
+    private var streams: [EngineStream] = []
+    private let compiledInvariants: [CompiledInvariant]
     private var detectors: [EngineDetector]
     private var alarming: [Bool]
     private var invariantFailing: [Bool]
@@ -60,6 +53,7 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
         store = policy.compiler.makeStore()
         let layout = store.layout
         detectors = policy.detectors.map(EngineDetector.init)
+        compiledInvariants = policy.invariants.map(\.named.invariant)
         alarming = Array(repeating: false, count: policy.detectors.count)
         invariantFailing = Array(repeating: false, count: policy.invariants.count)
         invariantPause = Array(repeating: nil, count: policy.invariants.count)
@@ -72,7 +66,7 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
         pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
         for asset in policy.assets {
             streamIndex[asset] = streams.count
-            streams.append(Stream(
+            streams.append(EngineStream(
                 feed: policy.feeds.first { $0.asset == asset },
                 priceHandle: layout.handle(entity: "asset", field: "price", element: asset),
                 detectors: policy.detectors.indices.filter { policy.detectors[$0].stream == asset },
@@ -139,7 +133,7 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
         checkInvariants(at: o.timestamp)
     }
 
-    static func validate(_ o: Observation, stream: borrowing Stream, latest: Timestamp) -> String? {
+    static func validate(_ o: Observation, stream: borrowing EngineStream, latest: Timestamp) -> String? {
         guard o.value.isFinite, o.value > 0 else { return "price \(o.value) is not finite and positive" }
         if let last = stream.lastTime, o.timestamp < last {
             return "price at \(o.timestamp.milliseconds) ms is older than the previous one; out of order"
@@ -230,8 +224,9 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
 
     private mutating func checkInvariants(at time: Timestamp) {
         store.now = time
-        for i in policy.invariants.indices {
-            if policy.invariants[i].named.invariant.holds(&store) {
+        for i in compiledInvariants.indices {
+            let holds = compiledInvariants.withUnsafeBufferPointer { $0[i].holds(&store) }
+            if holds {
                 if !invariantFailing[i] && invariantPause[i] == nil { continue }
                 let named = policy.invariants[i].named
                 if invariantFailing[i] {
