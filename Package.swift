@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+// Antibody — an immune system for DeFi protocols. Module map: docs/ and DESIGN.md.
 import PackageDescription
 
 let package = Package(
@@ -9,19 +9,71 @@ let package = Package(
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
         .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
+        .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
+        .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
-        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
-        .target(name: "AntibodyDefense", dependencies: ["AntibodyCore"]),
+        .target(
+            name: "AntibodyCore",
+            dependencies: [
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodySense",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyDetect",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyDefense",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+        .target(
+            name: "AntibodyTrust",
+            dependencies: [
+                "AntibodyCore",
+                "CSecp256k1",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "AntibodySim",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .target(
             name: "AntibodyEngine",
             dependencies: [
@@ -30,12 +82,25 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        .target(
+            name: "AntibodyChain",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
+                "AntibodyMath",
                 "AntibodyCore",
+                "AntibodySense",
+                "AntibodyDetect",
                 "AntibodyDefense",
+                "AntibodyTrust",
+                "AntibodySim",
                 "AntibodyEngine",
+                "AntibodyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,15 +114,66 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCoreTests",
-            dependencies: ["AntibodyCore"]
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySenseTests",
+            dependencies: [
+                "AntibodySense",
+                "AntibodyCore",
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: [
+                "AntibodyDetect",
+                "AntibodyCore",
+            ]
         ),
         .testTarget(
             name: "AntibodyDefenseTests",
-            dependencies: ["AntibodyDefense", "AntibodyCore"]
+            dependencies: [
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyTrustTests",
+            dependencies: [
+                "AntibodyTrust",
+                "AntibodyCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySimTests",
+            dependencies: [
+                "AntibodySim",
+                "AntibodyCore",
+                "AntibodyMath",
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "AntibodyEngineTests",
-            dependencies: ["AntibodyEngine", "AntibodyDefense", "AntibodyCore"]
+            dependencies: [
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyChainTests",
+            dependencies: [
+                "AntibodyChain",
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
         ),
     ]
 )
