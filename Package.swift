@@ -78,6 +78,7 @@ let package = Package(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
+                "AntibodyDetect",
                 "AntibodyDefense",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -15,7 +15,7 @@ public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
     /// Where decisions go.
     public var recorder: Recorder
     /// The logic and its state.
-    @usableFromInline internal(set) var core: EngineCore
+    @usableFromInline var core: EngineCore
 
     /// The logic and its state (read-only).
     public var engineCore: EngineCore { core }
