@@ -29,7 +29,16 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyMath", package: root),
             .product(name: "BigInt", package: "BigInt"),
         ]
-    )
+    ),
+    // Invariant evaluation (10 nodes) and engine throughput with the example lending policy.
+    (
+        "DefenseBenchmarks",
+        [
+            .product(name: "AntibodyCore", package: root),
+            .product(name: "AntibodyDefense", package: root),
+            .product(name: "AntibodyEngine", package: root),
+        ]
+    ),
     // Keccak-256 and other AntibodyCore benchmarks go in a "CoreBenchmarks" target here.
 ]
 
