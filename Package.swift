@@ -80,6 +80,7 @@ let package = Package(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
+                "AntibodyDetect",
                 "AntibodyDefense",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]

@@ -30,6 +30,15 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "BigInt", package: "BigInt"),
         ]
     ),
+    // Invariant evaluation (10 nodes) and engine throughput with the example lending policy.
+    (
+        "DefenseBenchmarks",
+        [
+            .product(name: "AntibodyCore", package: root),
+            .product(name: "AntibodyDefense", package: root),
+            .product(name: "AntibodyEngine", package: root),
+        ]
+    ),
     // The oracle guard: a verdict over 7 sources, a feed-round check, a sequencer assessment.
     (
         "SenseBenchmarks",

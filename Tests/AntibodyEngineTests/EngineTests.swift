@@ -209,3 +209,47 @@ let marketData: String? = {
         }
     }
 }
+
+@Suite struct DetectIntegrationTests {
+    /// A detector from AntibodyDetect named in the policy runs inside the engine on log returns.
+    @Test(arguments: ["robust-z", "ewma-z", "ensemble"])
+    func detectDetectorsPlugIntoTheEngine(_ kind: String) throws {
+        let source = """
+            version = 1
+            [protocol]
+            name = "t"
+            chain_id = 1
+            kind = "other"
+            assets = ["ETH"]
+            [[detectors]]
+            name = "d"
+            stream = "ETH"
+            kind = "\(kind)"
+            window = 64
+            threshold = 0.9
+            """
+        let policy = try Policy.load(source: source, file: "t.toml")
+        #expect(policy.detectors[0].input == .logReturn)
+        var engine = Engine(policy: policy, port: RecordingPort(), recorder: CollectingRecorder())
+        var rng = SplitMix(state: 3)
+        var price = 2_000.0
+        for minute in 0..<600 {
+            price *= minute == 500 ? 1.3 : 1 + 0.0005 * (rng.unit() - 0.5)
+            engine.handle(.observation(Observation(stream: "ETH", timestamp: Timestamp(seconds: Int64(minute) * 60),
+                                                   value: price)))
+        }
+        let alarms = engine.recorder.decisions.filter { $0.kind == .alarm }
+        #expect(alarms.contains { $0.timestamp == Timestamp(seconds: 500 * 60) }, "\(kind): \(alarms.map(\.timestamp))")
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    mutating func unit() -> Double {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Double((z ^ (z >> 31)) >> 11) / Double(1 << 53)
+    }
+}

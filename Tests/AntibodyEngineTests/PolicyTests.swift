@@ -86,7 +86,7 @@ let repositoryRoot: String = {
     }
 
     static let feed = "[[feeds]]\nasset = \"WETH\"\n"
-    static let detector = "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\nkind = \"ewma-z\"\n"
+    static let detector = "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\nkind = \"return-z\"\n"
     static let breaker = "[[responses.breakers]]\nname = \"b\"\nscope = \"market:WETH\"\ncooldown = \"30m\"\nprobe = \"5m\"\n"
     static let invariant = "[[invariants]]\nname = \"i\"\n"
     static let limit = "[[responses.outflow_limits]]\nasset = \"WETH\"\n"
@@ -109,7 +109,7 @@ let repositoryRoot: String = {
         Case(base + feed + "max_staleness = \"1 hour\"\n", 10, 17, "not a duration"),
         Case(base + feed + "max_staleness = 3600\n", 10, 17, "must be a duration string"),
         Case(base + "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\nkind = \"lstm\"\n", 11, 8, "'kind' is \"lstm\""),
-        Case(base + "[[detectors]]\nname = \"d\"\nstream = \"DOGE\"\nkind = \"ewma-z\"\n", 10, 10,
+        Case(base + "[[detectors]]\nname = \"d\"\nstream = \"DOGE\"\nkind = \"return-z\"\n", 10, 10,
              "watches 'DOGE', which is not in protocol.assets"),
         Case(base + detector + "breaker = \"nope\"\n", 12, 11, "feeds breaker 'nope', which is not defined"),
         Case(base + detector + "threshold = 1.5\n", 12, 13, "outside 0…1"),
@@ -190,7 +190,7 @@ let repositoryRoot: String = {
 
     @Test func hostileSourcesDoNotCrash() {
         let inputs = ["", "\u{0}", String(repeating: "[", count: 5_000), "version = 1\n" + String(repeating: "a.", count: 2_000) + "b = 1",
-                      "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500)]
+                      "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500), "version = 1\n  [[[invariants]]\n", "[=a]\n", "[[=a]]\n", "[.a]\n", "[ .a]\n"]
         for input in inputs {
             #expect(throws: PolicyError.self) { try Policy.load(source: input, file: "x.toml") }
         }

@@ -11,6 +11,10 @@ public struct CompiledInvariant: Sendable {
     @usableFromInline let code: @Sendable (inout StateStore) throws(EvalError) -> Bool
     /// The entity it ranges over (index into the schema) and its element names, if any.
     @usableFromInline let quantifier: (entity: Int, name: String, elements: [String])?
+    /// Index of the entity it ranges over, or −1.
+    @usableFromInline let rangeEntity: Int
+    /// Number of elements it ranges over (1 when it ranges over nothing).
+    @usableFromInline let rangeCount: Int
 
     init(
         source: String, expression: Expr, code: @escaping @Sendable (inout StateStore) throws(EvalError) -> Bool,
@@ -20,6 +24,8 @@ public struct CompiledInvariant: Sendable {
         self.expression = expression
         self.code = code
         self.quantifier = quantifier
+        rangeEntity = quantifier?.entity ?? -1
+        rangeCount = quantifier?.elements.count ?? 1
     }
 
     /// The number of syntax-tree nodes.
@@ -55,12 +61,23 @@ public struct CompiledInvariant: Sendable {
     /// benchmarks and for the common case (callers re-run ``evaluate(_:)`` to learn details).
     @inlinable
     public func holds(_ store: inout StateStore) -> Bool {
-        guard let quantifier else { return (try? code(&store)) ?? false }
-        let saved = store.cursors[quantifier.entity]
-        defer { store.cursors[quantifier.entity] = saved }
-        for i in 0..<quantifier.elements.count {
-            store.cursors[quantifier.entity] = i
-            guard (try? code(&store)) == true else { return false }
+        let e = rangeEntity
+        guard e >= 0 else {
+            do {
+                return try code(&store)
+            } catch {
+                return false
+            }
+        }
+        let saved = store.cursors[e]
+        defer { store.cursors[e] = saved }
+        for i in 0..<rangeCount {
+            store.cursors[e] = i
+            do {
+                guard try code(&store) else { return false }
+            } catch {
+                return false
+            }
         }
         return true
     }

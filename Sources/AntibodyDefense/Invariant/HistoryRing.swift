@@ -30,9 +30,10 @@ public struct HistoryRing: Sendable {
 
     @inlinable var capacity: Int { times.count }
 
-    /// Records the field's current value in `store` at `time` (non-decreasing).
+    /// Records the field's value — `exact` or `float` according to its type — at `time`
+    /// (non-decreasing). No allocation.
     @inlinable
-    public mutating func record(from store: borrowing StateStore, at time: Int64) {
+    public mutating func record(exact exactValue: Int128, float floatValue: Double, at time: Int64) {
         let position: Int
         if count > 0, time - bucketStart < resolution {
             position = (head + count - 1) % capacity
@@ -46,7 +47,7 @@ public struct HistoryRing: Sendable {
             count += 1
         }
         times[position] = time
-        if handle.isFloat { floats[position] = store.floats[handle.slot] } else { exact[position] = store.exact[handle.slot] }
+        if handle.isFloat { floats[position] = floatValue } else { exact[position] = exactValue }
     }
 
     /// Index of the latest sample at or before `time`, or of the oldest sample when none is that
@@ -54,14 +55,22 @@ public struct HistoryRing: Sendable {
     @inlinable
     func index(atOrBefore time: Int64) -> Int? {
         guard count > 0 else { return nil }
+        if times[head] > time { return head }
+        let capacity = times.count
+        @inline(__always) func slot(_ k: Int) -> Int {
+            let i = head &+ k
+            return i >= capacity ? i &- capacity : i
+        }
+        // Most look-ups ask for a time near the newest sample: check the newest first.
+        let newest = slot(count - 1)
+        if times[newest] <= time { return newest }
         var lo = 0
         var hi = count - 1
-        if times[head] > time { return head }
         while lo < hi {
-            let mid = (lo + hi + 1) / 2
-            if times[(head + mid) % capacity] <= time { lo = mid } else { hi = mid - 1 }
+            let mid = (lo &+ hi &+ 1) >> 1
+            if times[slot(mid)] <= time { lo = mid } else { hi = mid &- 1 }
         }
-        return (head + lo) % capacity
+        return slot(lo)
     }
 
     /// The exact value `d` before `now` (see ``index(atOrBefore:)``), or `fallback` with no samples.

@@ -8,11 +8,53 @@ public struct InvariantCompiler: Sendable {
     typealias FloatFn = @Sendable (inout StateStore) throws(EvalError) -> Double
     typealias BoolFn = @Sendable (inout StateStore) throws(EvalError) -> Bool
 
+    /// An exact operand: leaves (literals, field reads) are evaluated inline by a switch, only
+    /// composite nodes cost a closure call.
+    enum ExactOp: Sendable, Evaluable {
+        case constant(Int128)
+        case field(base: Int, entity: Int)
+        case previous(base: Int, entity: Int)
+        case code(ExactFn)
+
+        @inline(__always)
+        func callAsFunction(_ s: inout StateStore) throws(EvalError) -> Int128 {
+            switch self {
+            case .constant(let v): return v
+            case .field(let base, let e): return s.exact[base &+ s.cursors[e]]
+            case .previous(let base, let e):
+                return s.hasPrevious ? s.previousExact[base &+ s.cursors[e]] : s.exact[base &+ s.cursors[e]]
+            case .code(let f): return try f(&s)
+            }
+        }
+    }
+
+    /// A float operand; see ``ExactOp``.
+    enum FloatOp: Sendable, Evaluable {
+        case constant(Double)
+        case field(base: Int, entity: Int)
+        case previous(base: Int, entity: Int)
+        case code(FloatFn)
+
+        @inline(__always)
+        func callAsFunction(_ s: inout StateStore) throws(EvalError) -> Double {
+            switch self {
+            case .constant(let v): return v
+            case .field(let base, let e): return s.floats[base &+ s.cursors[e]]
+            case .previous(let base, let e):
+                return s.hasPrevious ? s.previousFloats[base &+ s.cursors[e]] : s.floats[base &+ s.cursors[e]]
+            case .code(let f): return try f(&s)
+            }
+        }
+    }
+
     enum Code {
-        case exact(ExactFn)
-        case float(FloatFn)
+        case exactOp(ExactOp)
+        case floatOp(FloatOp)
         case bool(BoolFn)
         case duration(Int64)
+
+        static func exact(_ f: @escaping ExactFn) -> Code { .exactOp(.code(f)) }
+        static func float(_ f: @escaping FloatFn) -> Code { .floatOp(.code(f)) }
     }
 
     struct Checked {
@@ -96,9 +138,9 @@ public struct InvariantCompiler: Sendable {
 
     private func literalChecked(_ literal: Expr.NumberLiteral, _ p: SourcePosition) -> Checked {
         switch literal {
-        case .integer(let v): Checked(type: .int, code: .exact({ _ in v }), literal: literal, position: p)
-        case .decimal(let w, _): Checked(type: .decimal, code: .exact({ _ in w }), literal: literal, position: p)
-        case .float(let d): Checked(type: .float, code: .float({ _ in d }), literal: literal, position: p)
+        case .integer(let v): Checked(type: .int, code: .exactOp(.constant(v)), literal: literal, position: p)
+        case .decimal(let w, _): Checked(type: .decimal, code: .exactOp(.constant(w)), literal: literal, position: p)
+        case .float(let d): Checked(type: .float, code: .floatOp(.constant(d)), literal: literal, position: p)
         }
     }
 
@@ -126,13 +168,9 @@ public struct InvariantCompiler: Sendable {
         let rangeEntity: Int? = entityName == "protocol" ? nil : e
         let code: Code
         if type == .float {
-            code = previous
-                ? .float({ s in s.hasPrevious ? s.previousFloats[base + s.cursors[e]] : s.floats[base + s.cursors[e]] })
-                : .float({ s in s.floats[base + s.cursors[e]] })
+            code = .floatOp(previous ? .previous(base: base, entity: e) : .field(base: base, entity: e))
         } else {
-            code = previous
-                ? .exact({ s in s.hasPrevious ? s.previousExact[base + s.cursors[e]] : s.exact[base + s.cursors[e]] })
-                : .exact({ s in s.exact[base + s.cursors[e]] })
+            code = .exactOp(previous ? .previous(base: base, entity: e) : .field(base: base, entity: e))
         }
         return Checked(type: type, code: code, entity: rangeEntity, field: (e, f), position: p)
     }
@@ -175,19 +213,19 @@ public struct InvariantCompiler: Sendable {
     private func coerce(_ c: Checked, to target: ValueType) -> Code? {
         if let literal = c.literal {
             switch (literal, target) {
-            case (.integer(let v), .int): return .exact({ _ in v })
+            case (.integer(let v), .int): return .exactOp(.constant(v))
             case (.integer(let v), .decimal):
                 let (w, o) = v.multipliedReportingOverflow(by: Wad.one)
-                return o ? nil : .exact({ _ in w })
-            case (.integer(let v), .float): let d = Double(v); return .float({ _ in d })
-            case (.decimal(let w, _), .decimal): return .exact({ _ in w })
-            case (.decimal(_, let d), .float): return .float({ _ in d })
-            case (.float(let d), .float): return .float({ _ in d })
+                return o ? nil : .exactOp(.constant(w))
+            case (.integer(let v), .float): return .floatOp(.constant(Double(v)))
+            case (.decimal(let w, _), .decimal): return .exactOp(.constant(w))
+            case (.decimal(_, let d), .float): return .floatOp(.constant(d))
+            case (.float(let d), .float): return .floatOp(.constant(d))
             default: return nil
             }
         }
         if c.type == target { return c.code }
-        if c.type == .int, target == .decimal, case .exact(let f) = c.code {
+        if c.type == .int, target == .decimal, case .exactOp(let f) = c.code {
             let p = c.position
             return .exact({ s throws(EvalError) in
                 let (w, o) = try f(&s).multipliedReportingOverflow(by: Wad.one)
@@ -247,7 +285,7 @@ public struct InvariantCompiler: Sendable {
             return result
         }
         switch c.code {
-        case .exact(let f):
+        case .exactOp(let f):
             if case .integer(let v)? = c.literal, v != Int128.min {
                 result.literal = .integer(-v)
             } else if case .decimal(let w, let d)? = c.literal, w != Int128.min {
@@ -258,7 +296,7 @@ public struct InvariantCompiler: Sendable {
                 if v == Int128.min { throw EvalError(.overflow, at: p) }
                 return -v
             })
-        case .float(let f):
+        case .floatOp(let f):
             if case .float(let d)? = c.literal { result.literal = .float(-d) }
             result.code = .float({ s throws(EvalError) in try -f(&s) })
         default:
@@ -306,14 +344,14 @@ public struct InvariantCompiler: Sendable {
         let rc = try coerceOrThrow(b, t, op)
         var result = Checked(type: t, code: lc, entity: entity, hasAggregate: hasAggregate, position: p)
         switch (lc, rc) {
-        case (.exact(let f), .exact(let g)):
+        case (.exactOp(let f), .exactOp(let g)):
             if let cmp = Self.compare(op, f, g) {
                 result.type = .bool
                 result.code = .bool(cmp)
             } else {
                 result.code = .exact(try exactArithmetic(op, t, f, g, p))
             }
-        case (.float(let f), .float(let g)):
+        case (.floatOp(let f), .floatOp(let g)):
             if let cmp = Self.compare(op, f, g) {
                 result.type = .bool
                 result.code = .bool(cmp)
@@ -326,10 +364,7 @@ public struct InvariantCompiler: Sendable {
         return result
     }
 
-    private static func compare<T: Comparable>(
-        _ op: String, _ f: @escaping @Sendable (inout StateStore) throws(EvalError) -> T,
-        _ g: @escaping @Sendable (inout StateStore) throws(EvalError) -> T
-    ) -> BoolFn? {
+    private static func compare<O: Evaluable>(_ op: String, _ f: O, _ g: O) -> BoolFn? {
         switch op {
         case "<": { s throws(EvalError) in try f(&s) < g(&s) }
         case "<=": { s throws(EvalError) in try f(&s) <= g(&s) }
@@ -341,7 +376,7 @@ public struct InvariantCompiler: Sendable {
         }
     }
 
-    private func exactArithmetic(_ op: String, _ t: ValueType, _ f: @escaping ExactFn, _ g: @escaping ExactFn,
+    private func exactArithmetic(_ op: String, _ t: ValueType, _ f: ExactOp, _ g: ExactOp,
                                  _ p: SourcePosition) throws(InvariantError) -> ExactFn {
         switch (op, t) {
         case ("+", _):
@@ -390,7 +425,7 @@ public struct InvariantCompiler: Sendable {
         }
     }
 
-    private func floatArithmetic(_ op: String, _ f: @escaping FloatFn, _ g: @escaping FloatFn, _ p: SourcePosition)
+    private func floatArithmetic(_ op: String, _ f: FloatOp, _ g: FloatOp, _ p: SourcePosition)
         throws(InvariantError) -> FloatFn
     {
         switch op {
@@ -471,10 +506,10 @@ public struct InvariantCompiler: Sendable {
                 }), hasAggregate: true, position: p)
             }
             let count = Int128(n)
-            return Checked(type: .int, code: .exact({ _ in count }), hasAggregate: true, position: p)
+            return Checked(type: .int, code: .exactOp(.constant(count)), hasAggregate: true, position: p)
         }
         switch arg.code {
-        case .exact(let f):
+        case .exactOp(let f):
             let isDecimal = arg.type == .decimal
             _ = isDecimal
             let op = name
@@ -497,7 +532,7 @@ public struct InvariantCompiler: Sendable {
                 }
                 return acc
             }), hasAggregate: true, position: p)
-        case .float(let f):
+        case .floatOp(let f):
             let op = name
             return Checked(type: .float, code: .float({ s throws(EvalError) in
                 let saved = s.cursors[e]
@@ -535,13 +570,13 @@ public struct InvariantCompiler: Sendable {
             let isMin = name == "min"
             let code: Code
             switch (lc, rc) {
-            case (.exact(let f), .exact(let g)):
+            case (.exactOp(let f), .exactOp(let g)):
                 code = .exact({ s throws(EvalError) in
                     let x = try f(&s)
                     let y = try g(&s)
                     return isMin ? Swift.min(x, y) : Swift.max(x, y)
                 })
-            case (.float(let f), .float(let g)):
+            case (.floatOp(let f), .floatOp(let g)):
                 code = .float({ s throws(EvalError) in
                     let x = try f(&s)
                     let y = try g(&s)
@@ -583,17 +618,17 @@ public struct InvariantCompiler: Sendable {
         result.field = nil
         result.position = p
         switch (name, current.code) {
-        case ("ago", .exact(let now)):
+        case ("ago", .exactOp(let now)):
             result.code = .exact({ s throws(EvalError) in
                 let fallback = try now(&s)
                 return s.histories[ringBase + s.cursors[e]].exactValue(ago: ms, now: s.now.milliseconds, fallback: fallback)
             })
-        case ("ago", .float(let now)):
+        case ("ago", .floatOp(let now)):
             result.code = .float({ s throws(EvalError) in
                 let fallback = try now(&s)
                 return s.histories[ringBase + s.cursors[e]].floatValue(ago: ms, now: s.now.milliseconds, fallback: fallback)
             })
-        case ("pct_change", .exact(let now)):
+        case ("pct_change", .exactOp(let now)):
             result.type = .float
             result.code = .float({ s throws(EvalError) in
                 let x = try now(&s)
@@ -601,7 +636,7 @@ public struct InvariantCompiler: Sendable {
                 if old == 0 { throw EvalError(.divisionByZero, at: p) }
                 return Double(x - old) / Double(old)
             })
-        case ("pct_change", .float(let now)):
+        case ("pct_change", .floatOp(let now)):
             result.type = .float
             result.code = .float({ s throws(EvalError) in
                 let x = try now(&s)
@@ -623,10 +658,10 @@ public struct InvariantCompiler: Sendable {
         result.field = nil
         result.position = p
         switch (name, arg.type, arg.code) {
-        case ("float", .int, .exact(let f)):
+        case ("float", .int, .exactOp(let f)):
             result.type = .float
             result.code = .float({ s throws(EvalError) in Double(try f(&s)) })
-        case ("float", .decimal, .exact(let f)):
+        case ("float", .decimal, .exactOp(let f)):
             result.type = .float
             result.code = .float({ s throws(EvalError) in Wad.toDouble(try f(&s)) })
         case ("float", .float, _), ("decimal", .decimal, _), ("int", .int, _):
@@ -635,29 +670,29 @@ public struct InvariantCompiler: Sendable {
             guard let code = coerce(arg, to: .decimal) else { throw .type(p, "cannot convert", hint: "") }
             result.type = .decimal
             result.code = code
-        case ("decimal", .float, .float(let f)):
+        case ("decimal", .float, .floatOp(let f)):
             result.type = .decimal
             result.code = .exact({ s throws(EvalError) in
                 guard let w = Wad.fromDouble(try f(&s)) else { throw EvalError(.overflow, at: p) }
                 return w
             })
-        case ("int", .decimal, .exact(let f)):
+        case ("int", .decimal, .exactOp(let f)):
             result.type = .int
             result.code = .exact({ s throws(EvalError) in try f(&s) / Wad.one })
-        case ("int", .float, .float(let f)):
+        case ("int", .float, .floatOp(let f)):
             result.type = .int
             result.code = .exact({ s throws(EvalError) in
                 let x = try f(&s)
                 guard x.isFinite, abs(x) < 1.7e38 else { throw EvalError(.overflow, at: p) }
                 return Int128(x.rounded(.towardZero))
             })
-        case ("abs", _, .exact(let f)):
+        case ("abs", _, .exactOp(let f)):
             result.code = .exact({ s throws(EvalError) in
                 let x = try f(&s)
                 if x == Int128.min { throw EvalError(.overflow, at: p) }
                 return Swift.abs(x)
             })
-        case ("abs", _, .float(let f)):
+        case ("abs", _, .floatOp(let f)):
             result.code = .float({ s throws(EvalError) in Swift.abs(try f(&s)) })
         default:
             throw .type(arg.position, "\(name)() needs a number, but its argument is \(arg.type)",
@@ -665,4 +700,10 @@ public struct InvariantCompiler: Sendable {
         }
         return result
     }
+}
+
+/// An operand the compiled closures evaluate: a literal, a field read or a composite node.
+protocol Evaluable: Sendable {
+    associatedtype Value: Comparable
+    func callAsFunction(_ s: inout StateStore) throws(EvalError) -> Value
 }

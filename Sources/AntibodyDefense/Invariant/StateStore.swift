@@ -87,7 +87,10 @@ public struct StateStore: Sendable {
         }
         hasPrevious = true
         for i in histories.indices {
-            histories[i].record(from: self, at: time.milliseconds)
+            let handle = histories[i].handle
+            let exactValue: Int128 = handle.isFloat ? 0 : exact[handle.slot]
+            let floatValue: Double = handle.isFloat ? floats[handle.slot] : 0
+            histories[i].record(exact: exactValue, float: floatValue, at: time.milliseconds)
         }
     }
 }

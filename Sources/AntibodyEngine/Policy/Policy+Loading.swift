@@ -37,11 +37,15 @@ extension Policy {
                     file: file, position: SourcePosition(line: 1, column: 1), path: "",
                     message: "policy is \(source.utf8.count) bytes", hint: "a policy must be under 1 MiB")])
             }
-            if let position = TOMLPreflight.tooDeep(source) {
+            if let (position, message) = TOMLPreflight.structuralProblem(source) {
                 throw PolicyError(diagnostics: [PolicyDiagnostic(
-                    file: file, position: position, path: "",
-                    message: "brackets nested deeper than \(TOMLPreflight.maxDepth) levels",
-                    hint: "a policy never needs such nesting; check for unbalanced brackets")])
+                    file: file, position: position, path: "", message: message,
+                    hint: "check for unbalanced brackets or a missing value")])
+            }
+            if let (position, message) = TOMLPreflight.badHeader(source) {
+                throw PolicyError(diagnostics: [PolicyDiagnostic(
+                    file: file, position: position, path: "", message: message,
+                    hint: "write [table] or [[array.of.tables]] with a key such as [responses.haircuts]")])
             }
             table = try TOMLTable(string: source)
         } catch let error as TOMLParseError {

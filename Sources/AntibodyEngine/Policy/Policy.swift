@@ -16,9 +16,19 @@ public struct Policy: Sendable {
 
     /// A detector on one stream.
     public struct DetectorSpec: Hashable, Sendable {
+        /// What an `AntibodyDetect` detector is fed.
+        public enum Input: String, Hashable, Sendable {
+            /// The value itself (a price level).
+            case value
+            /// The log return from the previous value (default; prices are not stationary).
+            case logReturn = "log-return"
+        }
+
         public var name: String
         public var stream: String
-        public var kind: DetectorKind
+        public var kind: PolicyDetectorKind
+        /// For `AntibodyDetect` detectors: whether they see the value or its log return.
+        public var input: Input
         public var window: Int
         public var threshold: Double
         /// For `price-jump`: the fractional move that scores 1.

@@ -160,7 +160,7 @@ struct PolicyBuilder {
         for (i, node) in detectorNodes.enumerated() {
             let path = "detectors[\(i)]"
             guard let name = node["name"]?.string, let stream = node["stream"]?.string,
-                  let kind = node["kind"]?.string.flatMap(DetectorKind.init(rawValue:))
+                  let kind = node["kind"]?.string.flatMap(PolicyDetectorKind.init(rawValue:))
             else { continue }
             if !assets.contains(stream) {
                 error("\(path).stream", "detector '\(name)' watches '\(stream)', which is not in protocol.assets",
@@ -178,7 +178,9 @@ struct PolicyBuilder {
                 }
             }
             detectors.append(Policy.DetectorSpec(
-                name: name, stream: stream, kind: kind, window: node["window"]?.integer ?? 60,
+                name: name, stream: stream, kind: kind,
+                input: node["input"]?.string.flatMap(Policy.DetectorSpec.Input.init(rawValue:)) ?? .logReturn,
+                window: node["window"]?.integer ?? 60,
                 threshold: node["threshold"]?.number ?? 0.999, maxMove: node["max_move"]?.number ?? 0.05,
                 severity: node["severity"]?.string.flatMap(Severity.init(rawValue:)) ?? .high, breaker: breaker))
         }

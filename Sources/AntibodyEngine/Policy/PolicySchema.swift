@@ -92,7 +92,8 @@ public enum PolicySchema {
     static let detector = Table("A streaming detector.", [
         Field("name", .string, required: true, "Unique name."),
         Field("stream", .string, required: true, "Asset (price stream) it watches."),
-        Field("kind", .choice(DetectorKind.allCases.map(\.rawValue)), required: true, "Algorithm."),
+        Field("kind", .choice(PolicyDetectorKind.allCases.map(\.rawValue)), required: true, "Algorithm."),
+        Field("input", .choice(["log-return", "value"]), "What AntibodyDetect detectors see (default log-return)."),
         Field("window", .integer, range: 2...100_000, "Samples of memory (EWMA span or look-back)."),
         Field("threshold", .number, range: 0...1, "Score at or above which it alarms."),
         Field("max_move", .number, range: 0.0001...10, "price-jump: fractional move that scores 1 (default 0.05)."),
