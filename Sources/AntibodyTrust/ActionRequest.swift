@@ -36,6 +36,16 @@ public struct ActionRequest: Hashable, Sendable, Codable {
         self.expiry = expiry
     }
 
+    /// A set-parameter request whose `params` are `abi.encode(bytes32 keccak256(name), uint256 value)`
+    /// — the 64 bytes the Guardian contract decodes.
+    public static func setParameter(
+        target: EthereumAddress, name: String, value: Bytes32, nonce: UInt64, expiry: UInt64
+    ) -> ActionRequest {
+        ActionRequest(
+            action: .setParameter, target: target, params: Bytes32(Keccak256.digest(name.utf8)).bytes + value.bytes,
+            nonce: nonce, expiry: expiry)
+    }
+
     /// `hashStruct(ActionRequest)`.
     public var structHash: Bytes32 {
         var hasher = Keccak256()
