@@ -1,5 +1,5 @@
 // swift-tools-version: 6.0
-// Antibody — an immune system for DeFi protocols. Module map: see docs/ and the design notes.
+// Antibody — an immune system for DeFi protocols. Module map: docs/ and DESIGN.md.
 import PackageDescription
 
 let package = Package(
@@ -9,7 +9,11 @@ let package = Package(
         .executable(name: "antibody", targets: ["antibody"]),
         .library(name: "AntibodyMath", targets: ["AntibodyMath"]),
         .library(name: "AntibodyCore", targets: ["AntibodyCore"]),
+        .library(name: "AntibodySense", targets: ["AntibodySense"]),
+        .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
+        .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,10 +21,35 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
-        .target(name: "AntibodyCore", dependencies: ["AntibodyMath"]),
+        .target(
+            name: "AntibodyCore",
+            dependencies: [
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodySense",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
+            name: "AntibodyDetect",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyDefense",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
         .systemLibrary(
             name: "CSecp256k1",
             pkgConfig: "libsecp256k1",
@@ -36,11 +65,24 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(
+            name: "AntibodyEngine",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyDefense",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
+                "AntibodyMath",
                 "AntibodyCore",
+                "AntibodySense",
+                "AntibodyDetect",
+                "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodyEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +96,32 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCoreTests",
-            dependencies: ["AntibodyCore"]
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodySenseTests",
+            dependencies: [
+                "AntibodySense",
+                "AntibodyCore",
+                "AntibodyMath",
+                .product(name: "BigInt", package: "BigInt"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDetectTests",
+            dependencies: [
+                "AntibodyDetect",
+                "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyDefenseTests",
+            dependencies: [
+                "AntibodyDefense",
+                "AntibodyCore",
+            ]
         ),
         .testTarget(
             name: "AntibodyTrustTests",
@@ -63,6 +130,14 @@ let package = Package(
                 "AntibodyCore",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyEngineTests",
+            dependencies: [
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyCore",
             ]
         ),
     ]

@@ -12,6 +12,9 @@ struct Antibody: AsyncParsableCommand {
             --json for machine-readable output.
             """,
         version: AntibodyVersion.current,
-        subcommands: [KeysCommand.self, SignCommand.self, AuditCommand.self]
+        subcommands: [
+            PolicyCommand.self, BacktestCommand.self, OracleCommand.self, NABCommand.self,
+            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self,
+        ]
     )
 }

@@ -1,0 +1,237 @@
+public import AntibodyCore
+
+/// An incremental two-sample Kolmogorov–Smirnov test between a reference window (the `w` values
+/// before) and a recent window (the last `w` values), updated in O(log w) per value.
+///
+/// **Maths.** Both windows live in one balanced search tree (a treap, keyed by value then arrival)
+/// whose nodes carry +1 (reference) or −1 (recent); each subtree keeps the sum of its marks and the
+/// maximum and minimum of their prefix sums. A prefix sum at a value is `w·(F_ref − F_recent)` there,
+/// so `D = max |prefix| / w` is read at the root. Per value: the oldest reference value leaves, the
+/// oldest recent value becomes reference, the new value enters as recent — three O(log w) tree
+/// operations (split and merge). Score: `1 − Q(λ)`, the complement of the asymptotic p-value, with
+/// `λ = (√nₑ + 0.12 + 0.11/√nₑ)·D` and `nₑ = w/2` (``TailTransform/kolmogorovSurvival(_:)``); 0 until
+/// both windows are full. Ties are ordered by arrival, so on heavily tied data `D` is an upper bound.
+///
+/// **Parameters.** `window` `w` (each window's size).
+///
+/// **Complexity.** O(log w) expected per value (treap with seeded priorities; deterministic), plus
+/// the p-value series (a few `exp`); no allocation after `init` (2w preallocated nodes).
+///
+/// **Use it** for a change of distribution that keeps the mean (a volatility or shape change,
+/// a feed that starts to quantise or to repeat), and as a drift check on a model's inputs.
+public struct WindowedKS: Detector {
+    /// Each window's size `w`.
+    public let window: Int
+
+    @usableFromInline
+    struct Node: Sendable {
+        @usableFromInline var key: Double
+        @usableFromInline var seq: Int64
+        @usableFromInline var left: Int32 = -1
+        @usableFromInline var right: Int32 = -1
+        @usableFromInline var priority: UInt32
+        @usableFromInline var mark: Int32
+        @usableFromInline var sum: Int32
+        @usableFromInline var maxPrefix: Int32
+        @usableFromInline var minPrefix: Int32
+
+        @usableFromInline
+        init(key: Double, seq: Int64, priority: UInt32, mark: Int32) {
+            self.key = key
+            self.seq = seq
+            self.priority = priority
+            self.mark = mark
+            sum = mark
+            maxPrefix = max(0, mark)
+            minPrefix = min(0, mark)
+        }
+    }
+
+    @usableFromInline var nodes: [Node]
+    @usableFromInline var freeList: [Int32]
+    @usableFromInline var ring: [Int32]
+    @usableFromInline var root: Int32 = -1
+    @usableFromInline var head = 0
+    @usableFromInline var count = 0
+    @usableFromInline var sequence: Int64 = 0
+    @usableFromInline var random: UInt64 = 0x9E37_79B9_7F4A_7C15
+    @usableFromInline var path: [Int32]
+    @usableFromInline var _statistic = 0.0
+    @usableFromInline var _health = InputHealth()
+
+    /// The last KS statistic `D` (0 until both windows are full).
+    public var statistic: Double { _statistic }
+    /// Skipped and out-of-order input.
+    public var health: InputHealth { _health }
+
+    /// A test between two adjacent windows of `window` values. - Precondition: `window ≥ 2`.
+    public init(window: Int = 256) {
+        precondition(window >= 2, "WindowedKS: window must be at least 2")
+        self.window = window
+        let capacity = 2 * window
+        nodes = [Node](repeating: Node(key: 0, seq: 0, priority: 0, mark: 0), count: capacity)
+        freeList = (0..<Int32(capacity)).reversed()
+        ring = [Int32](repeating: -1, count: capacity)
+        path = [Int32](repeating: -1, count: 128)
+    }
+
+    @inlinable
+    public mutating func update(_ value: Double, at timestamp: Timestamp) -> Double {
+        guard _health.admit(value, at: timestamp) else { return 0 }
+        let capacity = 2 * window
+        if count == capacity {
+            let oldest = ring[head]
+            root = nodes.withUnsafeMutableBufferPointer { Self.remove(oldest, from: root, in: $0) }
+            freeList.append(oldest)
+            head = head + 1 == capacity ? 0 : head + 1
+            count -= 1
+        }
+        random ^= random << 13
+        random ^= random >> 7
+        random ^= random << 17
+        let index = freeList.removeLast()
+        sequence &+= 1
+        nodes[Int(index)] = Node(key: value, seq: sequence, priority: UInt32(truncatingIfNeeded: random >> 32), mark: -1)
+        var slot = head + count
+        if slot >= capacity { slot -= capacity }
+        ring[slot] = index
+        count += 1
+        root = nodes.withUnsafeMutableBufferPointer { Self.insert(index, into: root, in: $0) }
+        if count > window {
+            var moving = head + count - window - 1
+            if moving >= capacity { moving -= capacity }
+            let node = ring[moving]
+            let top = root
+            let done = path.withUnsafeMutableBufferPointer { stack in
+                nodes.withUnsafeMutableBufferPointer { Self.remarkInPlace(node, mark: 1, root: top, $0, stack) }
+            }
+            if !done {
+                root = nodes.withUnsafeMutableBufferPointer { Self.remark(node, mark: 1, in: root, $0) }
+            }
+        }
+        guard count == capacity else { return 0 }
+        let top = nodes[Int(root)]
+        let d = Double(max(top.maxPrefix, -top.minPrefix)) / Double(window)
+        _statistic = d
+        let ne = Double(window) / 2
+        let rootNe = ne.squareRoot()
+        return 1 - TailTransform.kolmogorovSurvival((rootNe + 0.12 + 0.11 / rootNe) * d)
+    }
+
+    // MARK: treap
+
+    @inlinable
+    static func pull(_ t: Int32, _ n: UnsafeMutableBufferPointer<Node>) {
+        let i = Int(t)
+        let l = n[i].left
+        let r = n[i].right
+        let ls: Int32 = l >= 0 ? n[Int(l)].sum : 0
+        let lmax: Int32 = l >= 0 ? n[Int(l)].maxPrefix : 0
+        let lmin: Int32 = l >= 0 ? n[Int(l)].minPrefix : 0
+        let through = ls + n[i].mark
+        let rs: Int32 = r >= 0 ? n[Int(r)].sum : 0
+        let rmax: Int32 = r >= 0 ? n[Int(r)].maxPrefix : 0
+        let rmin: Int32 = r >= 0 ? n[Int(r)].minPrefix : 0
+        n[i].sum = through + rs
+        n[i].maxPrefix = max(lmax, max(through, through + rmax))
+        n[i].minPrefix = min(lmin, min(through, through + rmin))
+    }
+
+    /// Whether node `a` orders before the key `(key, seq)`.
+    @inlinable
+    static func less(_ a: Node, _ key: Double, _ seq: Int64) -> Bool {
+        a.key < key || (a.key == key && a.seq < seq)
+    }
+
+    /// Splits `t` into keys before `(key, seq)` and the rest; with `inclusive`, the key itself goes left.
+    @inlinable
+    static func split(
+        _ t: Int32, _ key: Double, _ seq: Int64, inclusive: Bool, _ n: UnsafeMutableBufferPointer<Node>
+    ) -> (Int32, Int32) {
+        if t < 0 { return (-1, -1) }
+        let i = Int(t)
+        let goesLeft = less(n[i], key, seq) || (inclusive && n[i].key == key && n[i].seq == seq)
+        if goesLeft {
+            let (a, b) = split(n[i].right, key, seq, inclusive: inclusive, n)
+            n[i].right = a
+            pull(t, n)
+            return (t, b)
+        } else {
+            let (a, b) = split(n[i].left, key, seq, inclusive: inclusive, n)
+            n[i].left = b
+            pull(t, n)
+            return (a, t)
+        }
+    }
+
+    @inlinable
+    static func merge(_ a: Int32, _ b: Int32, _ n: UnsafeMutableBufferPointer<Node>) -> Int32 {
+        if a < 0 { return b }
+        if b < 0 { return a }
+        if n[Int(a)].priority > n[Int(b)].priority {
+            n[Int(a)].right = merge(n[Int(a)].right, b, n)
+            pull(a, n)
+            return a
+        } else {
+            n[Int(b)].left = merge(a, n[Int(b)].left, n)
+            pull(b, n)
+            return b
+        }
+    }
+
+    @inlinable
+    static func insert(_ node: Int32, into root: Int32, in n: UnsafeMutableBufferPointer<Node>) -> Int32 {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        let (l, r) = split(root, key, seq, inclusive: false, n)
+        return merge(merge(l, node, n), r, n)
+    }
+
+    @inlinable
+    static func remove(_ node: Int32, from root: Int32, in n: UnsafeMutableBufferPointer<Node>) -> Int32 {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        let (l, rest) = split(root, key, seq, inclusive: false, n)
+        let (_, r) = split(rest, key, seq, inclusive: true, n)
+        return merge(l, r, n)
+    }
+
+    /// Changes a node's mark by walking down to it and recomputing the aggregates on the way back
+    /// up; returns `false` (changing nothing) if the path is deeper than `stack`.
+    @inlinable
+    static func remarkInPlace(
+        _ node: Int32, mark: Int32, root: Int32, _ n: UnsafeMutableBufferPointer<Node>,
+        _ stack: UnsafeMutableBufferPointer<Int32>
+    ) -> Bool {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        var depth = 0
+        var t = root
+        while t != node {
+            guard t >= 0, depth < stack.count else { return false }
+            stack[depth] = t
+            depth += 1
+            t = less(n[Int(t)], key, seq) ? n[Int(t)].right : n[Int(t)].left
+        }
+        n[Int(node)].mark = mark
+        pull(node, n)
+        while depth > 0 {
+            depth -= 1
+            pull(stack[depth], n)
+        }
+        return true
+    }
+
+    @inlinable
+    static func remark(_ node: Int32, mark: Int32, in root: Int32, _ n: UnsafeMutableBufferPointer<Node>) -> Int32 {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        let (l, rest) = split(root, key, seq, inclusive: false, n)
+        let (m, r) = split(rest, key, seq, inclusive: true, n)
+        n[Int(m)].mark = mark
+        n[Int(m)].left = -1
+        n[Int(m)].right = -1
+        pull(m, n)
+        return merge(merge(l, m, n), r, n)
+    }
+}

@@ -1,0 +1,350 @@
+public import AntibodyCore
+public import AntibodyDefense
+
+/// The decision pipeline a policy describes: validated prices → detectors → invariants →
+/// responses → actions to a ``ProtocolPort``, every decision with its evidence to a
+/// ``DecisionRecorder``.
+///
+/// Event time only: no wall clock, no randomness, so the same events always give the same
+/// decisions. Generic over the port and the recorder, with detectors dispatched through an enum,
+/// so the hot path has no existentials. Not thread-safe: feed it from one task.
+public struct Engine<Port: ProtocolPort, Recorder: DecisionRecorder> {
+    /// Where actions go.
+    public var port: Port
+    /// Where decisions go.
+    public var recorder: Recorder
+    /// The policy running.
+    public let policy: Policy
+    /// The protocol state invariants read.
+    public private(set) var store: StateStore
+    /// Every pause ordered so far.
+    public private(set) var pauses: [PauseRecord] = []
+    /// Events processed.
+    public private(set) var eventsProcessed = 0
+    /// Events refused by input validation or naming no known stream.
+    public private(set) var eventsRejected = 0
+    /// Breakers, in policy order.
+    public private(set) var breakers: [CircuitBreaker]
+    /// Outflow limiters, in policy order.
+    public private(set) var limiters: [OutflowLimiter]
+    /// The haircut controller, if configured.
+    public private(set) var haircuts: HaircutController?
+
+    struct Stream {
+        var feed: Policy.Feed?
+        var priceHandle: FieldHandle?
+        var detectors: [Int]
+        var lastTime: Timestamp?
+        var haircutIndex: Int?
+    }
+
+    private var streamIndex: [String: Int] = [:]
+    private var streams: [Stream] = []
+    private var detectors: [EngineDetector]
+    private var alarming: [Bool]
+    private var invariantFailing: [Bool]
+    private var invariantPause: [Int?]
+    private var invariantHeldSince: [Timestamp?]
+    private var breakerPause: [Int?]
+    private var handles: [String: FieldHandle] = [:]
+    private let pauseDecision: PauseDecision?
+    private var latestTime = Timestamp(milliseconds: .min)
+    private var haircutPrices: [Double] = []
+    private var lastHaircutSample: Timestamp?
+
+    /// An engine running `policy`, sending actions to `port` and decisions to `recorder`.
+    public init(policy: Policy, port: Port, recorder: Recorder) {
+        self.policy = policy
+        self.port = port
+        self.recorder = recorder
+        store = policy.compiler.makeStore()
+        let layout = store.layout
+        detectors = policy.detectors.map(EngineDetector.init)
+        alarming = Array(repeating: false, count: policy.detectors.count)
+        invariantFailing = Array(repeating: false, count: policy.invariants.count)
+        invariantPause = Array(repeating: nil, count: policy.invariants.count)
+        invariantHeldSince = Array(repeating: nil, count: policy.invariants.count)
+        breakers = policy.breakers.map(CircuitBreaker.init)
+        breakerPause = Array(repeating: nil, count: policy.breakers.count)
+        limiters = policy.outflowLimits.map { OutflowLimiter($0.configuration) }
+        haircuts = policy.haircuts.map { HaircutController($0.configuration) }
+        haircutPrices = Array(repeating: .nan, count: policy.haircuts?.configuration.assets.count ?? 0)
+        pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
+        for asset in policy.assets {
+            streamIndex[asset] = streams.count
+            streams.append(Stream(
+                feed: policy.feeds.first { $0.asset == asset },
+                priceHandle: layout.handle(entity: "asset", field: "price", element: asset),
+                detectors: policy.detectors.indices.filter { policy.detectors[$0].stream == asset },
+                haircutIndex: policy.haircuts?.configuration.assets.firstIndex(of: asset)))
+        }
+    }
+
+    /// Processes one event.
+    public mutating func handle(_ event: Event) {
+        eventsProcessed += 1
+        switch event {
+        case .observation(let observation):
+            observe(observation)
+        case .state(let path, let value, let time):
+            guard let handle = handle(for: path), store.set(handle, value) else {
+                reject(at: time, subject: path, "state update \(path) = \(value) does not match the policy's schema")
+                return
+            }
+            advanceTime(time)
+            checkInvariants(at: time)
+        case .flow(let asset, let amount, let account, let time):
+            advanceTime(time)
+            flow(asset: asset, amount: amount, account: account, at: time)
+        case .block(_, let time):
+            advanceTime(time)
+        }
+    }
+
+    /// Closes the books at `time`: pauses still open are reported as lasting until `time`.
+    public func openPausesClosed(at time: Timestamp) -> [PauseRecord] {
+        pauses.map { record in
+            var r = record
+            if r.end == nil { r.end = time }
+            return r
+        }
+    }
+
+    /// Cost of a pause record, USD: hours × (fees + user cost per hour) from the pause decision.
+    public func cost(of pause: PauseRecord, until: Timestamp) -> Double {
+        guard let c = policy.pauseDecision?.configuration else { return 0 }
+        return pause.hours(until: until) * (c.feesPerHourUSD + c.userCostPerHourUSD)
+    }
+
+    // MARK: - Observations
+
+    private mutating func observe(_ o: Observation) {
+        guard let s = streamIndex[o.stream] else {
+            reject(at: o.timestamp, subject: o.stream, "stream '\(o.stream)' is not an asset of the policy")
+            return
+        }
+        var stream = streams[s]
+        if let reason = Self.validate(o, stream: stream, latest: latestTime) {
+            reject(at: o.timestamp, subject: "asset:\(o.stream)", reason)
+            return
+        }
+        stream.lastTime = o.timestamp
+        streams[s] = stream
+        advanceTime(o.timestamp)
+        if let handle = stream.priceHandle { store.set(handle, o.value) }
+        for d in stream.detectors {
+            let score = detectors[d].update(o.value, at: o.timestamp)
+            detectorScored(d, score: score, observation: o)
+        }
+        if let h = stream.haircutIndex { haircutSample(h, price: o.value, at: o.timestamp) }
+        checkInvariants(at: o.timestamp)
+    }
+
+    static func validate(_ o: Observation, stream: Stream, latest: Timestamp) -> String? {
+        guard o.value.isFinite, o.value > 0 else { return "price \(o.value) is not finite and positive" }
+        if let last = stream.lastTime, o.timestamp < last {
+            return "price at \(o.timestamp.milliseconds) ms is older than the previous one; out of order"
+        }
+        if let feed = stream.feed {
+            if let minPrice = feed.minPrice, o.value < minPrice { return "price \(o.value) below min_price \(minPrice)" }
+            if let maxPrice = feed.maxPrice, o.value > maxPrice { return "price \(o.value) above max_price \(maxPrice)" }
+            if let maxStaleness = feed.maxStaleness, latest.milliseconds != .min,
+               o.timestamp.duration(to: latest) > maxStaleness
+            {
+                return "price is \(o.timestamp.duration(to: latest).seconds) s older than the latest event; stale"
+            }
+        }
+        return nil
+    }
+
+    private mutating func detectorScored(_ d: Int, score: Double, observation o: Observation) {
+        let spec = policy.detectors[d]
+        let anomalous = score >= spec.threshold || score.isNaN
+        if anomalous && !alarming[d] {
+            var evidence = ["score": score, "threshold": spec.threshold, "value": o.value]
+            if let assessment = assess(signal: score) {
+                evidence.merge(assessment.evidence) { a, _ in a }
+            }
+            recorder.record(Decision(timestamp: o.timestamp, kind: .alarm, severity: spec.severity, source: spec.name,
+                                     subject: "asset:\(o.stream)",
+                                     message: "\(spec.kind.rawValue) score \(score) ≥ \(spec.threshold) on \(o.stream)",
+                                     evidence: evidence))
+        }
+        alarming[d] = anomalous
+        guard let b = spec.breaker else { return }
+        let step = breakers[b].handle(score: score, at: o.timestamp)
+        breakerStepped(b, step, signal: score, at: o.timestamp)
+    }
+
+    private func assess(signal: Double) -> PauseDecision.Assessment? {
+        guard let rule = pauseDecision, let spec = policy.pauseDecision else { return nil }
+        return rule.assess(signal: signal, valueAtRiskUSD: spec.valueAtRiskUSD,
+                           blockedLiquidationBadDebtUSD: spec.blockedLiquidationBadDebtUSD)
+    }
+
+    private mutating func breakerStepped(_ b: Int, _ step: CircuitBreaker.Step, signal: Double, at time: Timestamp) {
+        guard let action = step.action else { return }
+        let config = breakers[b].configuration
+        switch action.kind {
+        case .pause:
+            var evidence = ["signal": signal, "threshold": config.threshold, "trips": Double(breakers[b].trips)]
+            if let assessment = assess(signal: signal) {
+                evidence.merge(assessment.evidence) { a, _ in a }
+                if !assessment.shouldPause {
+                    _ = breakers[b].reset(at: time)
+                    recorder.record(Decision(
+                        timestamp: time, kind: .pauseDecided, severity: .warning, source: config.name,
+                        subject: config.scope.description,
+                        message: "breaker \(config.name) would trip, but the expected loss "
+                            + "\(assessment.expectedLossUSD) USD is below the pause cost \(assessment.pauseCostUSD) USD",
+                        evidence: evidence))
+                    return
+                }
+            }
+            _ = port.execute(action)
+            breakerPause[b] = pauses.count
+            pauses.append(PauseRecord(start: time, end: nil, scope: config.scope, reason: "breaker \(config.name)"))
+            recorder.record(Decision(timestamp: time, kind: .breakerTripped, severity: .high, source: config.name,
+                                     subject: config.scope.description, message: action.reason, evidence: evidence,
+                                     actions: [action]))
+        case .unpause:
+            _ = port.execute(action)
+            if let p = breakerPause[b] { pauses[p].end = time }
+            breakerPause[b] = nil
+            recorder.record(Decision(timestamp: time, kind: .breakerRecovered, severity: .info, source: config.name,
+                                     subject: config.scope.description, message: action.reason, actions: [action]))
+        default:
+            break
+        }
+    }
+
+    private mutating func advanceTime(_ time: Timestamp) {
+        guard time > latestTime else { return }
+        latestTime = time
+        for b in breakers.indices where breakers[b].isPaused {
+            let step = breakers[b].tick(at: time)
+            breakerStepped(b, step, signal: 0, at: time)
+        }
+    }
+
+    // MARK: - Invariants
+
+    private mutating func checkInvariants(at time: Timestamp) {
+        store.now = time
+        for i in policy.invariants.indices {
+            let named = policy.invariants[i].named
+            if named.invariant.holds(&store) {
+                if invariantFailing[i] {
+                    invariantFailing[i] = false
+                    invariantHeldSince[i] = time
+                }
+                if let since = invariantHeldSince[i], let p = invariantPause[i],
+                   since.duration(to: time) >= (policy.governance?.timelock ?? .hours(0))
+                {
+                    let scope = pauses[p].scope
+                    let action = Action(.unpause, scope: scope, at: time,
+                                        reason: "invariant \(named.name) holds again for the governance timelock")
+                    _ = port.execute(action)
+                    pauses[p].end = time
+                    invariantPause[i] = nil
+                    invariantHeldSince[i] = nil
+                    recorder.record(Decision(timestamp: time, kind: .pauseDecided, severity: .info, source: named.name,
+                                             subject: scope.description, message: action.reason, actions: [action]))
+                }
+                continue
+            }
+            invariantHeldSince[i] = nil
+            if invariantFailing[i] { continue }
+            invariantFailing[i] = true
+            invariantFailed(i, outcome: named.invariant.evaluate(&store), at: time)
+        }
+        store.commit(at: time)
+    }
+
+    private mutating func invariantFailed(_ i: Int, outcome: InvariantOutcome, at time: Timestamp) {
+        let named = policy.invariants[i].named
+        let element: String?
+        let kind: Decision.Kind
+        let message: String
+        switch outcome {
+        case .holds: return
+        case .violated(let e):
+            element = e
+            kind = .invariantViolated
+            message = "invariant \(named.name) violated" + (e.map { " on \($0)" } ?? "") + ": \(named.invariant.source)"
+        case .failed(let error, let e):
+            element = e
+            kind = .invariantFailed
+            message = "invariant \(named.name) could not be evaluated (\(error))" + (e.map { " on \($0)" } ?? "")
+        }
+        let scope = ActionScope(element: element)
+        var actions: [Action] = []
+        switch named.response {
+        case .alert:
+            break
+        case .isolate:
+            actions.append(Action(.isolate, scope: scope, at: time, reason: message))
+        case .pause:
+            if invariantPause[i] == nil {
+                actions.append(Action(.pause, scope: scope, at: time, reason: message))
+                invariantPause[i] = pauses.count
+                pauses.append(PauseRecord(start: time, end: nil, scope: scope, reason: "invariant \(named.name)"))
+            }
+        }
+        for action in actions { _ = port.execute(action) }
+        var evidence: [String: Double] = [:]
+        if let assessment = assess(signal: 1) { evidence = assessment.evidence }
+        recorder.record(Decision(timestamp: time, kind: kind, severity: named.severity, source: named.name,
+                                 subject: scope.description, message: message, evidence: evidence, actions: actions))
+    }
+
+    // MARK: - Flows, haircuts, helpers
+
+    private mutating func flow(asset: String, amount: Double, account: String, at time: Timestamp) {
+        guard amount.isFinite, abs(amount) < 1e36,
+              let l = policy.outflowLimits.firstIndex(where: { $0.configuration.asset == asset })
+        else { return }
+        let units = Int128(amount.rounded())
+        if units >= 0 {
+            limiters[l].inflow(units, at: time)
+            return
+        }
+        var actions: [Action] = []
+        let result = limiters[l].outflow(-units, to: account, revertOnLimit: policy.outflowLimits[l].revertOnLimit,
+                                         at: time, actions: &actions)
+        for action in actions { _ = port.execute(action) }
+        if case .held(tripped: true) = result {
+            recorder.record(Decision(
+                timestamp: time, kind: .limiterChanged, severity: .high, source: "outflow-limit:\(asset)",
+                subject: "asset:\(asset)", message: actions.first?.reason ?? "outflow limiter tripped",
+                evidence: ["totalLiquidity": Double(limiters[l].totalLiquidity),
+                           "liquidityInPeriod": Double(limiters[l].liquidityInPeriod), "outflow": -amount],
+                actions: actions))
+        }
+    }
+
+    private mutating func haircutSample(_ h: Int, price: Double, at time: Timestamp) {
+        guard let spec = policy.haircuts else { return }
+        haircutPrices[h] = price
+        if let last = lastHaircutSample, last.duration(to: time) < spec.sampleInterval { return }
+        guard haircutPrices.allSatisfy({ $0.isFinite }) else { return }
+        lastHaircutSample = time
+        guard let actions = haircuts?.observe(prices: haircutPrices, at: time), !actions.isEmpty else { return }
+        for action in actions { _ = port.execute(action) }
+        recorder.record(Decision(timestamp: time, kind: .parameterChanged, severity: .warning, source: "haircuts",
+                                 subject: actions[0].scope.description, message: actions[0].reason, actions: actions))
+    }
+
+    private mutating func handle(for path: String) -> FieldHandle? {
+        if let h = handles[path] { return h }
+        guard handles.count < 100_000, let h = store.layout.handle(path: path) else { return nil }
+        handles[path] = h
+        return h
+    }
+
+    private mutating func reject(at time: Timestamp, subject: String, _ reason: String) {
+        eventsRejected += 1
+        recorder.record(Decision(timestamp: time, kind: .inputRejected, severity: .warning, source: "sense",
+                                 subject: subject, message: reason))
+    }
+}

@@ -1,0 +1,26 @@
+/// A seeded generator for reproducible test data (SplitMix64).
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A standard normal variate (Box–Muller).
+    mutating func normal() -> Double {
+        let u = Double.random(in: Double.ulpOfOne..<1, using: &self)
+        let v = Double.random(in: 0..<1, using: &self)
+        return (-2 * _log(u)).squareRoot() * _cos(2 * Double.pi * v)
+    }
+}
+
+import Foundation
+
+func _log(_ x: Double) -> Double { Foundation.log(x) }
+func _cos(_ x: Double) -> Double { Foundation.cos(x) }
