@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
         .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
+        .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -66,11 +68,25 @@ let package = Package(
             ]
         ),
         .target(
+            name: "AntibodySim",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+            ]
+        ),
+        .target(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
                 "AntibodyDefense",
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(
+            name: "AntibodyChain",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
         .executableTarget(
@@ -82,7 +98,9 @@ let package = Package(
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodySim",
                 "AntibodyEngine",
+                "AntibodyChain",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -133,11 +151,28 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "AntibodySimTests",
+            dependencies: [
+                "AntibodySim",
+                "AntibodyCore",
+                "AntibodyMath",
+            ],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "AntibodyEngineTests",
             dependencies: [
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyCore",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyChainTests",
+            dependencies: [
+                "AntibodyChain",
+                "AntibodyCore",
+                "AntibodyMath",
             ]
         ),
     ]

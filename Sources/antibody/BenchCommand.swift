@@ -1,10 +1,14 @@
 import ArgumentParser
 
-/// `antibody bench`: measure on this machine.
-struct BenchCommand: ParsableCommand {
+/// `antibody bench`: measure Antibody's hot paths on this machine.
+struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Antibody's hot paths on this machine.",
-        subcommands: [BenchDetectorsCommand.self]
+        discussion: """
+            Plain timing loops for users to measure on their own hardware. The thresholds the \
+            project holds itself to live in Benchmarks/ (make bench).
+            """,
+        subcommands: [BenchDetectorsCommand.self, BenchAMM.self]
     )
 }

@@ -1,0 +1,61 @@
+import AntibodyCore
+import AntibodyMath
+
+/// Nomad, August 2022: a routine upgrade initialised the replica's trusted root to `0x00`, which
+/// is also what an unproven message's root reads as, so every message passed verification. The
+/// first attacker copied a legitimate withdrawal, changed the recipient and the amount, and was
+/// paid from the bridge's escrow; hundreds of copycats followed. Holders of the bridged tokens on
+/// the other chain were left unbacked.
+///
+/// Here honest users have bridged `locked` tokens; the attacker sends forged unlock messages of
+/// `chunk` each until the escrow is empty (or the defence stops it). Observations:
+/// `"bridge:nomad outflow"` per processed message.
+public struct BridgeForgeryAttack: Sendable {
+    /// Tokens locked by honest users (USDC raw units).
+    public var locked: UInt256 = 190_000_000_000_000  // $190M
+    /// Each forged message's amount.
+    public var chunk: UInt256 = 10_000_000_000_000  // $10M
+    /// Whether the replica trusts the zero root (Nomad's bug).
+    public var trustZeroRoot = true
+    /// The guardrails in force when the attack starts (e.g. an outflow limit).
+    public var guardrails = Guardrails()
+
+    /// The default (vulnerable) scenario.
+    public init(trustZeroRoot: Bool = true) { self.trustZeroRoot = trustZeroRoot }
+
+    /// Runs the attack against `defence`.
+    public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var defence = defence
+        var guardrails = self.guardrails
+        var clock = SimClock()
+        var bridge = LockMintBridge(trustZeroRoot: trustZeroRoot)
+        let user = 1, attacker = 2
+        try bridge.deposit(locked, recipient: user)
+        var nonce: UInt64 = 1_000_000
+        var blocked = 0
+        while bridge.escrow >= chunk {
+            clock.advanceBlock()
+            let forged = LockMintBridge.Message(nonce: nonce, recipient: attacker, amount: chunk)
+            nonce += 1
+            guard guardrails.permit("bridge:nomad", outflow: Double(chunk) / 1e6, at: clock.seconds) else {
+                blocked += 1
+                if blocked > 100 { break }
+                continue
+            }
+            do {
+                try bridge.process(forged)
+            } catch {
+                if error.revertReason == "!proven" { break }
+                throw error
+            }
+            defence.observe(
+                Observation(stream: "bridge:nomad outflow", timestamp: clock.timestamp, value: Double(chunk) / 1e6),
+                guardrails: &guardrails)
+        }
+        let stolen = bridge.released[attacker] ?? .zero
+        return AttackOutcome(
+            scenario: "nomad-forged-message-bridge-drain", attackerProfitUSD: Double(stolen) / 1e6,
+            attackerProfitUnits: ["USDC": stolen.description], userLossUSD: Double(bridge.deficit) / 1e6,
+            lossBearer: .bridgedTokenHolders, operationsBlocked: guardrails.totalBlocked)
+    }
+}
