@@ -11,8 +11,8 @@ public struct ActionRequest: Hashable, Sendable, Codable {
     public var action: GuardianAction
     /// The contract (market, pool, vault) the action applies to.
     public var target: EthereumAddress
-    /// Action-specific parameters (for ``GuardianAction/setParameter``: the ABI-encoded parameter id
-    /// and value); empty for pause, unpause and isolate.
+    /// Action-specific parameters, ABI-encoded as the Guardian contract decodes them (see
+    /// docs/trust.md): empty for pause, `abi_encode(asset)` for isolate, …
     public var params: [UInt8]
     /// A number used once per Guardian.
     public var nonce: UInt64
@@ -34,16 +34,6 @@ public struct ActionRequest: Hashable, Sendable, Codable {
         self.params = params
         self.nonce = nonce
         self.expiry = expiry
-    }
-
-    /// A set-parameter request whose `params` are `abi.encode(bytes32 keccak256(name), uint256 value)`
-    /// — the 64 bytes the Guardian contract decodes.
-    public static func setParameter(
-        target: EthereumAddress, name: String, value: Bytes32, nonce: UInt64, expiry: UInt64
-    ) -> ActionRequest {
-        ActionRequest(
-            action: .setParameter, target: target, params: Bytes32(Keccak256.digest(name.utf8)).bytes + value.bytes,
-            nonce: nonce, expiry: expiry)
     }
 
     /// `hashStruct(ActionRequest)`.
