@@ -29,7 +29,15 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyMath", package: root),
             .product(name: "BigInt", package: "BigInt"),
         ]
-    )
+    ),
+    // secp256k1 sign and recover, 7-signature quorum certificate verification (docs/trust.md).
+    (
+        "TrustBenchmarks",
+        [
+            .product(name: "AntibodyTrust", package: root),
+            .product(name: "AntibodyCore", package: root),
+        ]
+    ),
     // Keccak-256 and other AntibodyCore benchmarks go in a "CoreBenchmarks" target here.
 ]
 
