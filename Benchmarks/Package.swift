@@ -30,6 +30,14 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "BigInt", package: "BigInt"),
         ]
     ),
+    // secp256k1 sign and recover, 7-signature quorum certificate verification (docs/trust.md).
+    (
+        "TrustBenchmarks",
+        [
+            .product(name: "AntibodyTrust", package: root),
+            .product(name: "AntibodyCore", package: root),
+        ]
+    ),
     // Invariant evaluation (10 nodes) and engine throughput with the example lending policy.
     (
         "DefenseBenchmarks",

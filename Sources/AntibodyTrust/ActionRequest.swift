@@ -11,8 +11,8 @@ public struct ActionRequest: Hashable, Sendable, Codable {
     public var action: GuardianAction
     /// The contract (market, pool, vault) the action applies to.
     public var target: EthereumAddress
-    /// Action-specific parameters (for ``GuardianAction/setParameter``: the ABI-encoded parameter id
-    /// and value); empty for pause, unpause and isolate.
+    /// Action-specific parameters, ABI-encoded as the Guardian contract decodes them (see
+    /// docs/trust.md): empty for pause, `abi_encode(asset)` for isolate, …
     public var params: [UInt8]
     /// A number used once per Guardian.
     public var nonce: UInt64

@@ -80,7 +80,8 @@ public struct Governance: Sendable {
         case applyParameter(name: String, value: Double)
         /// Pause the protocol now (emergency path).
         case pause
-        /// Isolate this target now (emergency path).
+        /// Isolate this asset now (emergency path): the `abi_encode(asset)` in the request's params,
+        /// or the request's target when params are empty.
         case isolate(EthereumAddress)
         /// Resume: lift the pause and every isolation now.
         case resume
@@ -98,7 +99,7 @@ public struct Governance: Sendable {
     public private(set) var proposals: [UInt64: GovernanceProposal] = [:]
     /// Whether the emergency pause is in force.
     public private(set) var isPaused = false
-    /// Targets isolated through the emergency path.
+    /// Assets (or targets) isolated through the emergency path.
     public private(set) var isolated: Set<EthereumAddress> = []
     private var nextID: UInt64 = 1
 
@@ -227,8 +228,17 @@ public struct Governance: Sendable {
             isPaused = true
             return .pause
         case .isolate:
-            isolated.insert(verified.request.target)
-            return .isolate(verified.request.target)
+            // The Guardian's isolate carries abi_encode(asset) in params; without it the target
+            // itself is isolated.
+            let params = verified.request.params
+            var isolatedAddress = verified.request.target
+            if params.count == 32, params.prefix(12).allSatisfy({ $0 == 0 }),
+               let asset = try? EthereumAddress(bytes: Array(params.suffix(20)))
+            {
+                isolatedAddress = asset
+            }
+            isolated.insert(isolatedAddress)
+            return .isolate(isolatedAddress)
         case .unpause, .setParameter:
             return .rejected(.notAnEmergencyAction(verified.request.action))
         }

@@ -3,7 +3,7 @@ import AntibodyCore
 /// An ``ActionRequest`` with the sentinel signatures collected for it, in its domain: what a node
 /// submits to the Guardian contract and what ``QuorumVerifier`` checks.
 ///
-/// ``serialized`` is a canonical, length-checked binary form for the wire and for storage:
+/// ``serialized()`` is a canonical, length-checked binary form for the wire and for storage:
 ///
 /// ```
 /// "ABQC" 0x01 | chainId u64 | verifyingContract 20 | action u8 | target 20 | nonce u64 |
@@ -30,10 +30,17 @@ public struct QuorumCertificate: Hashable, Sendable {
 
     /// The canonical binary form.
     ///
-    /// - Precondition: at most 255 signatures and ``ActionRequest/maximumParamsCount`` params bytes
-    ///   (what ``QuorumCollector`` and ``init(serialized:)`` produce).
-    public var serialized: [UInt8] {
-        precondition(signatures.count <= 255 && request.params.count <= ActionRequest.maximumParamsCount)
+    /// - Throws: ``TrustError`` if there are more than 255 signatures or more than
+    ///   ``ActionRequest/maximumParamsCount`` params bytes (the form cannot carry them).
+    public func serialized() throws(TrustError) -> [UInt8] {
+        guard signatures.count <= 255 else {
+            throw .invalidInput("a quorum certificate carries at most 255 signatures, not \(signatures.count)")
+        }
+        guard request.params.count <= ActionRequest.maximumParamsCount else {
+            throw .invalidInput(
+                "a quorum certificate carries at most \(ActionRequest.maximumParamsCount) params bytes, "
+                    + "not \(request.params.count)")
+        }
         var out = Self.magic
         out.reserveCapacity(100 + request.params.count + 65 * signatures.count)
         out += Self.bigEndian(domain.chainID)

@@ -117,6 +117,11 @@ struct GovernanceTests {
         #expect(governance.isPaused)
         let unpause = QuorumVerifier.Verified(request: QuorumTests.request(.unpause), signers: [])
         #expect(governance.handle(.emergency(unpause), at: Self.start) == [.rejected(.notAnEmergencyAction(.unpause))])
+        var isolate = QuorumTests.request(.isolate)
+        let asset = address("0x000000000000000000000000000000000000bEEF")
+        isolate.params = [UInt8](repeating: 0, count: 12) + asset.bytes
+        #expect(governance.handle(.emergency(QuorumVerifier.Verified(request: isolate, signers: [])), at: Self.start) == [.isolate(asset)])
+        #expect(governance.isolated == [asset])
         #expect(governance.handle(.automaticChange(name: "haircut", value: 0.21), at: Self.start) == [.rejected(.paused)])
         let resume = GovernanceChange.resume
         _ = governance.handle(.propose(resume, proposer: Self.approvers[1].address), at: Self.start)

@@ -106,16 +106,19 @@ struct QuorumTests {
     @Test("the binary form round-trips and refuses truncation and trailing bytes")
     func serialization() throws {
         let certificate = Self.certificate(.setParameter, signers: Array(0..<7))
-        let bytes = certificate.serialized
+        let bytes = try certificate.serialized()
         #expect(try QuorumCertificate(serialized: bytes) == certificate)
         #expect(throws: TrustError.self) { try QuorumCertificate(serialized: Array(bytes.dropLast())) }
         #expect(throws: TrustError.self) { try QuorumCertificate(serialized: bytes + [0]) }
         #expect(throws: TrustError.self) { try QuorumCertificate(serialized: []) }
+        var oversized = certificate
+        oversized.request.params = [UInt8](repeating: 1, count: ActionRequest.maximumParamsCount + 1)
+        #expect(throws: TrustError.self) { try oversized.serialized() }
     }
 
     @Test("flipping any single byte of a 7-signature certificate gets it rejected (every position)")
     func everyByteFlip() throws {
-        let bytes = Self.certificate(.setParameter, signers: Array(0..<7)).serialized
+        let bytes = try Self.certificate(.setParameter, signers: Array(0..<7)).serialized()
         #expect(throws: Never.self) { try Self.verifier.verify(serialized: bytes, at: Self.now, replay: ReplayGuard()) }
         for position in bytes.indices {
             var tampered = bytes
@@ -130,7 +133,7 @@ struct QuorumTests {
     // `.fixedSeed` trait); the every-position test above is the deterministic counterpart.
     @Test("property: a random single-byte change to a certificate, a message or a signature is rejected")
     func randomFlips() async throws {
-        let bytes = Self.certificate(.pause, signers: [2, 4, 6]).serialized
+        let bytes = try Self.certificate(.pause, signers: [2, 4, 6]).serialized()
         let alert = Alert(
             detector: "cusum", stream: "ETH/USD", evidenceHash: Bytes32(Keccak256.digest([1, 2, 3])), severity: 3,
             time: Self.now)
