@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
+        .library(name: "AntibodyReport", targets: ["AntibodyReport"]),
+        .library(name: "AntibodyScenario", targets: ["AntibodyScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -89,6 +91,24 @@ let package = Package(
                 "AntibodyMath",
             ]
         ),
+        .target(
+            name: "AntibodyReport",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyScenario",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+                "AntibodySim",
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyReport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
@@ -101,6 +121,8 @@ let package = Package(
                 "AntibodySim",
                 "AntibodyEngine",
                 "AntibodyChain",
+                "AntibodyReport",
+                "AntibodyScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -173,6 +195,21 @@ let package = Package(
                 "AntibodyChain",
                 "AntibodyCore",
                 "AntibodyMath",
+            ]
+        ),
+            .testTarget(
+            name: "AntibodyReportTests",
+            dependencies: [
+                "AntibodyReport",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyScenarioTests",
+            dependencies: [
+                "AntibodyScenario",
+                "AntibodyReport",
+                "AntibodySim",
+                "AntibodyEngine",
             ]
         ),
     ]

@@ -14,7 +14,7 @@ struct Antibody: AsyncParsableCommand {
         version: AntibodyVersion.current,
         subcommands: [
             PolicyCommand.self, BacktestCommand.self, OracleCommand.self, NABCommand.self,
-            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self,
+            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self, SimulateCommand.self,
         ]
     )
 }

@@ -1,0 +1,72 @@
+public import AntibodyCore
+public import AntibodyEngine
+public import AntibodySim
+
+/// The real decision engine plugged into the simulator: every observation the simulator emits is
+/// translated (through the scenario's stream mapping) into an engine ``Event``, the engine decides,
+/// and the actions it sent to its ``ActionBuffer`` port are applied to the simulator's
+/// ``Guardrails`` — exactly what a guardian contract would do on chain.
+///
+/// The defence keeps its own record (decisions, observations, actions) for the report; the
+/// simulator's attacks take the defence by value, so the runner reads it back through a
+/// ``DefenceLog`` box.
+public struct EngineDefence: DefenceHook {
+    /// The engine, with its port and recorder.
+    public private(set) var engine: Engine<ActionBuffer, CollectingRecorder>
+    /// Simulator stream name → engine input.
+    public let streams: [String: StreamMapping]
+    /// Where the run is recorded.
+    public let log: DefenceLog
+    private var totals: [String: Double] = [:]
+
+    /// A defence running `policy` with `streams`, recording into `log`.
+    public init(policy: Policy, streams: [String: StreamMapping], log: DefenceLog) {
+        engine = Engine(policy: policy, port: ActionBuffer(), recorder: CollectingRecorder())
+        self.streams = streams
+        self.log = log
+    }
+
+    public mutating func observe(_ observation: Observation, guardrails: inout Guardrails) {
+        log.observations.append(observation)
+        let t = observation.timestamp
+        switch streams[observation.stream] {
+        case .asset(let asset)?:
+            engine.handle(.observation(Observation(stream: asset, timestamp: t, value: observation.value,
+                                                   source: observation.source)))
+        case .state(let path, let cumulative)?:
+            var value = observation.value
+            if cumulative {
+                value += totals[path, default: 0]
+                totals[path] = value
+            }
+            engine.handle(.state(path: path, value: value, timestamp: t))
+        case .outflow(let asset)?:
+            engine.handle(.flow(asset: asset, amount: -observation.value, account: "sim", timestamp: t))
+        case nil:
+            log.unmapped.insert(observation.stream)
+        }
+        Self.apply(&engine.port.pending, to: &guardrails, at: t)
+        log.decisions = engine.recorder.decisions
+        log.actions = engine.port.history
+        log.pauses = engine.pauses
+        log.pauseCostPerHourUSD = engine.policy.pauseDecision.map {
+            $0.configuration.feesPerHourUSD + $0.configuration.userCostPerHourUSD
+        } ?? 0
+    }
+
+    /// Applies `pending` actions to `guardrails` and empties the list.
+    static func apply(_ pending: inout [Action], to guardrails: inout Guardrails, at time: Timestamp) {
+        for action in pending {
+            let scope = action.scope.description
+            switch action.kind {
+            case .pause, .isolate: guardrails.pause(scope)
+            case .unpause, .clearIsolation: guardrails.unpause(scope)
+            case .limit(let maxOutflow, let window): guardrails.limit(scope, maxOutflow: maxOutflow, window: max(1, window.milliseconds / 1000))
+            case .pauseLiquidations: guardrails.pauseLiquidations(scope)
+            case .unpauseLiquidations: guardrails.unpauseLiquidations(scope)
+            case .setParameter: break
+            }
+        }
+        pending.removeAll()
+    }
+}
