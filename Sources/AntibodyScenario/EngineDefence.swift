@@ -17,13 +17,20 @@ public struct EngineDefence: DefenceHook {
     public let streams: [String: StreamMapping]
     /// Where the run is recorded.
     public let log: DefenceLog
+    /// Minutes of calm history replayed before a price stream's first observation.
+    public let historyMinutes: Int
     private var totals: [String: Double] = [:]
+    private var seen: Set<String> = []
 
-    /// A defence running `policy` with `streams`, recording into `log`.
-    public init(policy: Policy, streams: [String: StreamMapping], log: DefenceLog) {
+    /// A defence running `policy` with `streams`, recording into `log`. A sentinel has watched a
+    /// feed long before an attack; the simulator's attacks start cold, so the first value of each
+    /// price stream is replayed once a minute for `historyMinutes` before it (marked as source
+    /// `"history"`), which fills the detectors' windows with the calm price the attack starts from.
+    public init(policy: Policy, streams: [String: StreamMapping], log: DefenceLog, historyMinutes: Int = 60) {
         engine = Engine(policy: policy, port: ActionBuffer(), recorder: CollectingRecorder())
         self.streams = streams
         self.log = log
+        self.historyMinutes = max(0, historyMinutes)
     }
 
     public mutating func observe(_ observation: Observation, guardrails: inout Guardrails) {
@@ -31,6 +38,12 @@ public struct EngineDefence: DefenceHook {
         let t = observation.timestamp
         switch streams[observation.stream] {
         case .asset(let asset)?:
+            if seen.insert(asset).inserted {
+                for k in stride(from: historyMinutes, to: 0, by: -1) {
+                    engine.handle(.observation(Observation(stream: asset, timestamp: t.advanced(by: .minutes(-Int64(k))),
+                                                           value: observation.value, source: "history")))
+                }
+            }
             engine.handle(.observation(Observation(stream: asset, timestamp: t, value: observation.value,
                                                    source: observation.source)))
         case .state(let path, let cumulative)?:

@@ -12,9 +12,9 @@ public import AntibodySim
 ///   lost. A paused scope refuses liquidations; they are retried every minute.
 /// * **Mispriced deposits** (UST/LUNA, May 2022; USDC, Mar 2023): the oracle reports
 ///   `max(market, minAnswer)` — a feed clamped at its minimum answer, or a stablecoin priced at
-///   par — so while the market trades below, an arbitrageur buys `tradeUSD` of the asset at market
-///   every minute, deposits it and borrows `ltv` of its *oracle* value, until `liquidityUSD` is
-///   gone. Each such loan is bad debt of `ltv·oracle − market` per unit.
+///   par — so while a loan of `ltv` of the *oracle* value is worth more than the collateral costs
+///   (by 1 %), an arbitrageur buys `tradeUSD` of the asset at market every minute, deposits it and
+///   borrows, until `liquidityUSD` is gone. Each such loan is bad debt of `ltv·oracle − market` per unit.
 ///
 /// The market price (`stream`) and the oracle (`oracleStream`) are published every minute; every
 /// operation asks the guardrails for `scope` first.
@@ -131,7 +131,8 @@ public struct PriceShockLendingModel: Sendable {
                 open[i] = false
                 loss += congested ? units[i] * market : max(0, debt[i] - units[i] * market)
             }
-            if minAnswer > 0, oracle > market * 1.02, liquidity > 0 {
+            // The arbitrageur deposits only when the loan is worth more than the collateral costs.
+            if minAnswer > 0, oracle * ltv > market * 1.01, liquidity > 0 {
                 if attackStart == nil { attackStart = ts }
                 if rails.permit(scope, at: now) {
                     let borrowed = min(liquidity, tradeUSD / market * oracle * ltv)

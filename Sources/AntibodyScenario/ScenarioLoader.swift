@@ -87,7 +87,7 @@ public enum ScenarioLoader {
                 throw fail("scenario", "missing [scenario] table", hint: "start the file with [scenario] name = \"…\"")
             }
             try checkKeys(s, ["name", "kind", "title", "model", "policy", "seed", "facts", "limitations", "chart",
-                              "attack_start_observation"], path: "scenario")
+                              "attack_start_observation", "history_minutes"], path: "scenario")
             let name = try string(s, "name", path: "scenario")!
             guard !name.isEmpty, name.count <= 100, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
             else {
@@ -117,6 +117,14 @@ public enum ScenarioLoader {
                                hint: "the index of the first observation after the first malicious transaction")
                 }
                 start = i
+            }
+            var history = 60
+            if let v = s["history_minutes"] {
+                guard v.type == .int, let i = v.int, (0...10_080).contains(i) else {
+                    throw fail("scenario.history_minutes", "must be an integer 0…10080",
+                               hint: "minutes of calm history the sentinel has seen before the scenario starts")
+                }
+                history = i
             }
             let policyPath = try string(s, "policy", path: "scenario")!
             let resolvedPolicy = resolve(policyPath)
@@ -154,7 +162,8 @@ public enum ScenarioLoader {
                 facts: try string(s, "facts", path: "scenario", required: false) ?? "",
                 limitations: try string(s, "limitations", path: "scenario", required: false) ?? "",
                 file: file, model: model, policy: policy, policyFile: resolvedPolicy, seed: seed, streams: streams,
-                chart: try string(s, "chart", path: "scenario", required: false), attackStartObservation: start)
+                chart: try string(s, "chart", path: "scenario", required: false), attackStartObservation: start,
+                historyMinutes: history)
         }
 
         static func mapping(_ text: String) -> StreamMapping? {
@@ -224,7 +233,8 @@ public enum ScenarioLoader {
                     scope: try q.string("scope", default: "protocol"),
                     warmupMinutes: Int(try q.number("warmup_minutes", default: 120, 0...100_000)),
                     noise: try q.number("noise", default: 0.0005, 0...0.5),
-                    startValue: try q.number("start_value", default: 1, 1e-12...1e12)))
+                    startValue: try q.number("start_value", default: 1, 1e-12...1e12),
+                    guardedExecution: try q.flag("guarded_execution", default: false)))
             case "price-shock-lending":
                 model = .priceShock(PriceShockLendingModel(
                     path: try q.points("path"), startPrice: try q.number("start_price", default: 1, 1e-12...1e12),
@@ -304,6 +314,15 @@ public enum ScenarioLoader {
 
         mutating func usdc(_ key: String, default d: Double) throws(ScenarioError) -> UInt256 {
             UInt256(UInt64((try number(key, default: d, 1...1e12)) * 1e6))
+        }
+
+        mutating func flag(_ key: String, default d: Bool) throws(ScenarioError) -> Bool {
+            used.insert(key)
+            guard let v = table[key] else { return d }
+            guard v.type == .bool, let b = v.bool else {
+                throw reader.fail("parameters.\(key)", "'\(key)' must be true or false", hint: "e.g. \(key) = true")
+            }
+            return b
         }
 
         mutating func optionalString(_ key: String) throws(ScenarioError) -> String? {

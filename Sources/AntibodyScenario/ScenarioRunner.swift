@@ -17,7 +17,8 @@ public enum ScenarioRunner {
         let seed = seed ?? spec.seed
         let off = try runModel(spec, defence: NoDefence(), seed: seed)
         let log = DefenceLog()
-        let on = try runModel(spec, defence: EngineDefence(policy: spec.policy, streams: spec.streams, log: log),
+        let on = try runModel(spec, defence: EngineDefence(policy: spec.policy, streams: spec.streams, log: log,
+                                                            historyMinutes: spec.historyMinutes),
                               seed: seed)
         let offLog = DefenceLog()
         _ = try runModel(spec, defence: RecordOnly(log: offLog), seed: seed)

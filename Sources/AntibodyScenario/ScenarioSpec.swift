@@ -31,4 +31,6 @@ public struct ScenarioSpec: Sendable {
     /// Index of the observation at which the first malicious transaction lands, for models that
     /// do not report it themselves.
     public var attackStartObservation: Int
+    /// Minutes of calm history the defence has seen before the first observation.
+    public var historyMinutes: Int = 60
 }
