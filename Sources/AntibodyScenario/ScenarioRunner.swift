@@ -9,7 +9,8 @@ import AntibodySim
 /// * loss: users + treasury (+ bad debt, which post-mortems count as the users'), USD;
 /// * detect / contain: seconds from the first malicious transaction to the engine's first alarm or
 ///   response, and to its first containing action (pause, isolate, limit, liquidation pause);
-/// * false alarms / pauses: those before the attack (in a control, all of them);
+/// * false alarms / pauses: those before the attack, except a pause still in force when it starts
+///   (in a control, all of them);
 /// * pause hours and cost: from the engine's pause records and the policy's cost per hour.
 public enum ScenarioRunner {
     /// Runs `spec`, with `seed` replacing the file's seed when given.
@@ -84,14 +85,20 @@ public enum ScenarioRunner {
         let end = [observations.last?.timestamp, on.tvl.last?.0, log.decisions.last?.timestamp]
             .compactMap { $0 }.max() ?? origin
         let attackStart: Timestamp? = spec.kind == .control ? nil
-            : on.attackStart ?? (observations.indices.contains(spec.attackStartObservation)
+            : on.attackStart ?? off.attackStart ?? (observations.indices.contains(spec.attackStartObservation)
                                  ? observations[spec.attackStartObservation].timestamp : observations.last?.timestamp)
         let responseKinds: Set<String> = ["alarm", "breakerTripped", "invariantViolated", "invariantFailed",
                                           "limiterChanged", "pauseDecided", "parameterChanged"]
         let responses = log.decisions.filter { responseKinds.contains($0.kind.rawValue) && !$0.message.isEmpty }
         let containing: Set<String> = ["pause", "isolate", "limit", "pauseLiquidations"]
         var detect: Double?, contain: Double?
-        if let a = attackStart {
+        // A pause already in force when the attack starts contained it pre-emptively.
+        let openAtStart = attackStart.map { a in log.pauses.contains { $0.start <= a && ($0.end.map { $0 > a } ?? true) } }
+            ?? false
+        if attackStart != nil, openAtStart {
+            detect = 0
+            contain = 0
+        } else if let a = attackStart {
             if let d = responses.first(where: { $0.timestamp >= a }) { detect = a.duration(to: d.timestamp).seconds }
             if let c = log.actions.first(where: { $0.timestamp >= a && containing.contains($0.kindName) }) {
                 contain = a.duration(to: c.timestamp).seconds
@@ -99,7 +106,10 @@ public enum ScenarioRunner {
         }
         let alarms = log.decisions.filter { $0.kind == .alarm }
         let falseAlarms = alarms.filter { a in attackStart.map { a.timestamp < $0 } ?? true }.count
-        let falsePauses = log.pauses.filter { p in attackStart.map { p.start < $0 } ?? true }.count
+        // Pauses that began and ended before the attack; one still open when it starts is not false.
+        let falsePauses = log.pauses.filter { p in
+            attackStart.map { a in p.start < a && (p.end.map { $0 <= a } ?? false) } ?? true
+        }.count
         let pauseHours = log.pauses.reduce(0.0) { $0 + $1.hours(until: end) }
         let chartStream = spec.chart ?? spec.streams.sorted { $0.key < $1.key }.first {
             if case .asset = $0.value { return true } else { return false }
