@@ -8,3 +8,9 @@ run:
 
 test:
 	bash .ci/run
+
+# Benchmarks (a separate package under Benchmarks/, built in release mode by the plugin): prints
+# per-operation medians, percentiles and malloc counts. `make bench BENCH_ARGS="--filter mulDiv"`
+# narrows the run; the first build takes a few minutes.
+bench:
+	swift package --package-path Benchmarks benchmark $(BENCH_ARGS)

@@ -178,6 +178,7 @@ let package = Package(
                 "AntibodySim",
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyEngine",
             ],
             exclude: ["Fixtures"]
         ),

@@ -1,30 +1,33 @@
 // Addition and subtraction: four limbs with carry propagation, O(1), allocation-free.
 
 extension UInt256 {
+    /// The low 128 bits (`w1:w0`).
+    @inlinable @inline(__always)
+    internal var low128: UInt128 { UInt128(w1) &<< 64 | UInt128(w0) }
+
+    /// The high 128 bits (`w3:w2`).
+    @inlinable @inline(__always)
+    internal var high128: UInt128 { UInt128(w3) &<< 64 | UInt128(w2) }
+
+    // Written on 128-bit halves: LLVM then emits a branch-free add/adc (sub/sbb) chain. The same code
+    // on four 64-bit limbs with Bool carries compiled to data-dependent branches.
+
     /// `self + rhs` modulo 2²⁵⁶ and whether the true sum exceeded `UInt256.max`.
     @inlinable @inline(__always)
     public func addingReportingOverflow(_ rhs: UInt256) -> (partialValue: UInt256, overflow: Bool) {
-        let (s0, c0) = w0.addingReportingOverflow(rhs.w0)
-        let (t1, a1) = w1.addingReportingOverflow(rhs.w1)
-        let (s1, b1) = t1.addingReportingOverflow(c0 ? 1 : 0)
-        let (t2, a2) = w2.addingReportingOverflow(rhs.w2)
-        let (s2, b2) = t2.addingReportingOverflow((a1 || b1) ? 1 : 0)
-        let (t3, a3) = w3.addingReportingOverflow(rhs.w3)
-        let (s3, b3) = t3.addingReportingOverflow((a2 || b2) ? 1 : 0)
-        return (UInt256(w0: s0, w1: s1, w2: s2, w3: s3), a3 || b3)
+        let (low, carry) = low128.addingReportingOverflow(rhs.low128)
+        let (high1, overflow1) = high128.addingReportingOverflow(rhs.high128)
+        let (high, overflow2) = high1.addingReportingOverflow(carry ? 1 : 0)
+        return (UInt256(high: high, low: low), overflow1 || overflow2)
     }
 
     /// `self − rhs` modulo 2²⁵⁶ and whether `rhs > self` (a borrow out of the top limb).
     @inlinable @inline(__always)
     public func subtractingReportingOverflow(_ rhs: UInt256) -> (partialValue: UInt256, overflow: Bool) {
-        let (s0, c0) = w0.subtractingReportingOverflow(rhs.w0)
-        let (t1, a1) = w1.subtractingReportingOverflow(rhs.w1)
-        let (s1, b1) = t1.subtractingReportingOverflow(c0 ? 1 : 0)
-        let (t2, a2) = w2.subtractingReportingOverflow(rhs.w2)
-        let (s2, b2) = t2.subtractingReportingOverflow((a1 || b1) ? 1 : 0)
-        let (t3, a3) = w3.subtractingReportingOverflow(rhs.w3)
-        let (s3, b3) = t3.subtractingReportingOverflow((a2 || b2) ? 1 : 0)
-        return (UInt256(w0: s0, w1: s1, w2: s2, w3: s3), a3 || b3)
+        let (low, borrow) = low128.subtractingReportingOverflow(rhs.low128)
+        let (high1, overflow1) = high128.subtractingReportingOverflow(rhs.high128)
+        let (high, overflow2) = high1.subtractingReportingOverflow(borrow ? 1 : 0)
+        return (UInt256(high: high, low: low), overflow1 || overflow2)
     }
 
     /// The sum; traps if it exceeds `UInt256.max` (use `&+` to wrap or `addingReportingOverflow` to check).

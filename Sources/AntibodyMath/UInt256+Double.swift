@@ -10,9 +10,14 @@ extension UInt256 {
     ///   with `init?(exactly:)` or ``init(clampingOrNil:)`` for untrusted input.
     @inlinable
     public init(_ source: Double) {
-        precondition(source.isFinite, "Double value cannot be converted to UInt256 because it is either infinite or NaN")
-        precondition(source > -1, "Double value cannot be converted to UInt256 because the result would be less than UInt256.min")
-        precondition(source < 0x1p256, "Double value cannot be converted to UInt256 because the result would be greater than UInt256.max")
+        precondition(
+            source.isFinite, "Double value cannot be converted to UInt256 because it is either infinite or NaN")
+        precondition(
+            source > -1, "Double value cannot be converted to UInt256 because the result would be less than UInt256.min"
+        )
+        precondition(
+            source < 0x1p256,
+            "Double value cannot be converted to UInt256 because the result would be greater than UInt256.max")
         self.init(truncatingInRange: source)
     }
 

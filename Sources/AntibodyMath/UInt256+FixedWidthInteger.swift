@@ -44,10 +44,10 @@ extension UInt256: FixedWidthInteger, UnsignedInteger {
         precondition(value.signum() >= 0, "negative integer literal cannot be a UInt256")
         precondition(value.bitWidth <= 257, "integer literal does not fit in UInt256 (max 2^256 - 1)")
         #if _pointerBitWidth(_64)
-        self.init(w0: UInt64(value[0]), w1: UInt64(value[1]), w2: UInt64(value[2]), w3: UInt64(value[3]))
+            self.init(w0: UInt64(value[0]), w1: UInt64(value[1]), w2: UInt64(value[2]), w3: UInt64(value[3]))
         #else
-        func limb(_ i: Int) -> UInt64 { UInt64(value[2 * i]) | UInt64(value[2 * i + 1]) << 32 }
-        self.init(w0: limb(0), w1: limb(1), w2: limb(2), w3: limb(3))
+            func limb(_ i: Int) -> UInt64 { UInt64(value[2 * i]) | UInt64(value[2 * i + 1]) << 32 }
+            self.init(w0: limb(0), w1: limb(1), w2: limb(2), w3: limb(3))
         #endif
     }
 }

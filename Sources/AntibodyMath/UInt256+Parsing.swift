@@ -117,10 +117,13 @@ extension UInt256: LosslessStringConvertible {
     }
 
     @usableFromInline
-    static func badCharacter(_ byte: UInt8, at offset: Int, in text: some StringProtocol, expected: String)
+    static func badCharacter(
+        _ byte: UInt8, at offset: Int, in text: some StringProtocol, expected: String
+    )
         -> MathError
     {
-        let shown = byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+        let shown =
+            byte >= 0x20 && byte < 0x7f ? "'\(Character(Unicode.Scalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
         if offset == 0 && (byte == 0x2d || byte == 0x2b) {
             return MathError.invalidNumber(
                 "\(Self.excerpt(text)) has a sign (\(shown)); UInt256 is unsigned: give digits only")

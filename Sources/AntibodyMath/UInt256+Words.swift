@@ -26,10 +26,10 @@ extension UInt256 {
         public subscript(position: Int) -> UInt {
             precondition(position >= 0 && position < endIndex, "UInt256.Words index out of range")
             #if _pointerBitWidth(_64)
-            return UInt(truncatingIfNeeded: value.limb(position))
+                return UInt(truncatingIfNeeded: value.limb(position))
             #else
-            let limb = value.limb(position / 2)
-            return UInt(truncatingIfNeeded: position & 1 == 0 ? limb : limb &>> 32)
+                let limb = value.limb(position / 2)
+                return UInt(truncatingIfNeeded: position & 1 == 0 ? limb : limb &>> 32)
             #endif
         }
     }

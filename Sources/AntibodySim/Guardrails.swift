@@ -92,6 +92,15 @@ public struct Guardrails: Hashable, Sendable {
 public protocol DefenceHook {
     /// Reacts to `observation`, possibly changing `guardrails`.
     mutating func observe(_ observation: Observation, guardrails: inout Guardrails)
+    /// Reacts to any engine ``Event`` (observations, protocol state, flows); the default passes
+    /// observations to ``observe(_:guardrails:)`` and ignores the rest.
+    mutating func handle(_ event: Event, guardrails: inout Guardrails)
+}
+
+extension DefenceHook {
+    public mutating func handle(_ event: Event, guardrails: inout Guardrails) {
+        if case .observation(let observation) = event { observe(observation, guardrails: &guardrails) }
+    }
 }
 
 /// No defence: every operation is allowed (the "defence off" baseline).

@@ -14,7 +14,8 @@ struct Antibody: AsyncParsableCommand {
         version: AntibodyVersion.current,
         subcommands: [
             PolicyCommand.self, BacktestCommand.self, OracleCommand.self, NABCommand.self,
-            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self, SimulateCommand.self,
+            KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self, AttacksCommand.self,
+            SimulateCommand.self,
         ]
     )
 }

@@ -15,6 +15,13 @@ enum CommandFailure {
         }
     }
 
+    /// Reports a bad argument found in `validate()`: prints it to stderr and returns the exit code 2
+    /// to throw (ArgumentParser's `ValidationError` would exit 64).
+    static func badInput(_ message: String) -> ExitCode {
+        printError("error: \(message)")
+        return ExitCode(2)
+    }
+
     /// Writes `message` and a newline to stderr.
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -36,11 +36,11 @@ struct NABRunCommand: ParsableCommand {
 
     func validate() throws {
         guard detector == "all" || DetectorKind(rawValue: detector) != nil else {
-            throw ValidationError("unknown detector '\(detector)'; known: "
+            throw CommandFailure.badInput("unknown detector '\(detector)'; known: "
                                   + DetectorKind.allCases.map(\.rawValue).joined(separator: ", ") + ", all")
         }
         for p in parameters where !p.contains("=") {
-            throw ValidationError("--set expects name=value, found '\(p)'")
+            throw CommandFailure.badInput("--set expects name=value, found '\(p)'")
         }
     }
 

@@ -36,7 +36,7 @@ struct NABScoreCommand: ParsableCommand {
 
     func validate() throws {
         guard NABEvaluation.Optimiser(rawValue: optimiser) != nil else {
-            throw ValidationError("--optimiser must be 'sweep' or 'twiddle', not '\(optimiser)'")
+            throw CommandFailure.badInput("--optimiser must be 'sweep' or 'twiddle', not '\(optimiser)'")
         }
     }
 

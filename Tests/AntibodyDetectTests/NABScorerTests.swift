@@ -145,3 +145,25 @@ struct NABScorerTests {
         #expect(NABTimestamp.parse("2014-02-19") == nil)
     }
 }
+
+@Suite("NAB: recommended detector")
+struct NABRecommendedDetectorTests {
+    @Test("one configuration for the whole corpus meets the acceptance bar (≥ 65 / 55 / 70)",
+          .enabled(if: NABData.available))
+    func recommendedScores() throws {
+        let nab = try #require(NABData.directory)
+        let labels = try NABLabels.load(path: nab + "/labels/combined_windows.json")
+        var files: [NABScorer.File] = []
+        for name in labels.files {
+            let columns = try NABCSV.read(path: nab + "/data/" + name, column: "value")
+            let scores = DetectorKind.antibody.scores(values: columns.values, timestamps: columns.timestamps).scores
+            files.append(try NABScorer.prepare(
+                name: name, timestamps: columns.timestamps, scores: scores, windows: labels.windows[name] ?? []))
+        }
+        let result = NABEvaluation.evaluate(detector: "antibody", files: files, windowCount: labels.windowCount)
+        let bars = [65.0, 55.0, 70.0]
+        for (profile, bar) in zip(result.profiles, bars) {
+            #expect(profile.normalised >= bar, "\(profile.profile.name): \(profile.normalised)")
+        }
+    }
+}

@@ -29,7 +29,8 @@ struct BadInputTests {
 
     @Test("the largest values parse; leading zeros beyond 64 digits are fine")
     func limits() {
-        #expect(UInt256(decimal: "115792089237316195423570985008687907853269984665640564039457584007913129639935") == .max)
+        #expect(
+            UInt256(decimal: "115792089237316195423570985008687907853269984665640564039457584007913129639935") == .max)
         #expect(UInt256(hex: String(repeating: "f", count: 64)) == .max)
         #expect(UInt256(hex: "0x" + String(repeating: "0", count: 100) + "1") == 1)
         #expect(UInt256(decimal: String(repeating: "0", count: 100)) == 0)
@@ -51,12 +52,19 @@ struct BadInputTests {
         #expect(message { () throws(MathError) in try UInt256(parsingDecimal: "") }.contains("empty"))
         #expect(message { () throws(MathError) in try UInt256(parsingDecimal: "-1") }.contains("sign"))
         #expect(message { () throws(MathError) in try UInt256(parsingDecimal: "12x4") }.contains("'x' at offset 2"))
-        #expect(message { () throws(MathError) in try UInt256(parsingDecimal: Self.seventyNineDigits) }.contains("exceeds 2^256 - 1"))
-        #expect(message { () throws(MathError) in try UInt256(parsingHex: "0x") }.contains("no digits after the 0x prefix"))
+        #expect(
+            message { () throws(MathError) in try UInt256(parsingDecimal: Self.seventyNineDigits) }.contains(
+                "exceeds 2^256 - 1"))
+        #expect(
+            message { () throws(MathError) in try UInt256(parsingHex: "0x") }.contains("no digits after the 0x prefix"))
         #expect(message { () throws(MathError) in try UInt256(parsingHex: "0xfg") }.contains("'g' at offset 3"))
-        #expect(message { () throws(MathError) in try UInt256(parsingHex: String(repeating: "f", count: 65)) }.contains("more than 64"))
+        #expect(
+            message { () throws(MathError) in try UInt256(parsingHex: String(repeating: "f", count: 65)) }.contains(
+                "more than 64"))
         // A huge input is cut in the message.
-        #expect(message { () throws(MathError) in try UInt256(parsingDecimal: String(repeating: "9", count: 10_000)) }.count < 400)
+        #expect(
+            message { () throws(MathError) in try UInt256(parsingDecimal: String(repeating: "9", count: 10_000)) }.count
+                < 400)
     }
 
     @Test("Codable rejects bad strings and JSON numbers with a DecodingError")

@@ -73,17 +73,23 @@ struct ConversionPropertyTests {
         let doubles = Generator<Double, Shrink.None<Double>> { rng in
             switch rng.next() % 4 {
             case 0: return Double.random(in: 0..<1e6, using: &rng)
-            case 1: return Double(sign: .plus, exponent: Int(rng.next() % 256), significand: Double.random(in: 1..<2, using: &rng))
+            case 1:
+                return Double(
+                    sign: .plus, exponent: Int(rng.next() % 256), significand: Double.random(in: 1..<2, using: &rng))
             case 2: return Double(rng.next() >> 11) * 0x1p-20
             default: return Double(sign: .plus, exponent: Int(rng.next() % 60), significand: 1)
             }
         }
-        let edges: [Double] = [0, -0.0, 0.5, -0.5, -0.999, 1, 1.5, 0x1p53, 0x1p53 + 2, 0x1p64, 0x1p128, 0x1p255, 0x1p256.nextDown]
+        let edges: [Double] = [
+            0, -0.0, 0.5, -0.5, -0.999, 1, 1.5, 0x1p53, 0x1p53 + 2, 0x1p64, 0x1p128, 0x1p255, 0x1p256.nextDown,
+        ]
         let cases = forAll(doubles, edges: edges) { d in
             let truncated = BigUInt(d.magnitude.rounded(.towardZero))
             return firstFailure(
                 check("init(_:)", UInt256(d), truncated),
-                check("init?(exactly:)", UInt256(exactly: d).map { BigUInt($0) }, BigUInt(exactly: d.magnitude).flatMap { d >= 0 ? $0 : nil }),
+                check(
+                    "init?(exactly:)", UInt256(exactly: d).map { BigUInt($0) },
+                    BigUInt(exactly: d.magnitude).flatMap { d >= 0 ? $0 : nil }),
                 check("init?(clampingOrNil:)", UInt256(clampingOrNil: d).map { BigUInt($0) }, truncated),
                 check("generic BinaryFloatingPoint init", Self.viaGeneric(d), truncated))
         }

@@ -13,9 +13,11 @@ struct KnownAnswerTests {
     func constants() {
         #expect(Self.maxValue == UInt256.max)
         #expect(Self.q128 == UInt256.one << 128)
-        #expect(UInt256.max.description == "115792089237316195423570985008687907853269984665640564039457584007913129639935")
-        #expect((UInt256.one << 255).description
-            == "57896044618658097711785492504343953926634992332820282019728792003956564819968")
+        #expect(
+            UInt256.max.description == "115792089237316195423570985008687907853269984665640564039457584007913129639935")
+        #expect(
+            (UInt256.one << 255).description
+                == "57896044618658097711785492504343953926634992332820282019728792003956564819968")
         #expect(UInt256.ray.description == "1000000000000000000000000000")
         #expect(UInt256.halfRay.description == "500000000000000000000000000")
         #expect(UInt256.max.hexDescription == "0x" + String(repeating: "f", count: 64))

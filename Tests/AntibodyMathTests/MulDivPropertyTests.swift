@@ -61,7 +61,8 @@ struct MulDivPropertyTests {
                 expected = .fitting(r.isZero ? q : q + 1)
             }
             if case .value = expected { counter.fits += 1 }
-            return check("mulDivRoundingUp", outcome { () throws(MathError) in try mulDivRoundingUp(a, b, d) }, expected)
+            return check(
+                "mulDivRoundingUp", outcome { () throws(MathError) in try mulDivRoundingUp(a, b, d) }, expected)
         }
         #expect(cases >= 10_000)
         #expect(counter.fits >= 2_000, "too few non-overflowing cases: \(counter.fits)")
@@ -79,8 +80,9 @@ struct MulDivPropertyTests {
             let (q, r) = product.quotientAndRemainder(dividingBy: BigUInt(d))
             return firstFailure(
                 check("mulDiv", outcome { () throws(MathError) in try mulDiv(a, b, d) }, .value(q)),
-                check("mulDivRoundingUp", outcome { () throws(MathError) in try mulDivRoundingUp(a, b, d) },
-                      .fitting(r.isZero ? q : q + 1)))
+                check(
+                    "mulDivRoundingUp", outcome { () throws(MathError) in try mulDivRoundingUp(a, b, d) },
+                    .fitting(r.isZero ? q : q + 1)))
         }
         #expect(cases >= 10_000)
     }
@@ -116,10 +118,12 @@ struct MulDivPropertyTests {
         let cases = forAll(pairGen, edges: edgePairs) { a, b in
             let x = BigUInt(a), y = BigUInt(b)
             return firstFailure(
-                check("wadMul", outcome { () throws(MathError) in try wadMul(a, b) },
-                      Self.aaveMul(x, y, half: Self.wad / 2, unit: Self.wad)),
-                check("rayMul", outcome { () throws(MathError) in try rayMul(a, b) },
-                      Self.aaveMul(x, y, half: Self.ray / 2, unit: Self.ray)))
+                check(
+                    "wadMul", outcome { () throws(MathError) in try wadMul(a, b) },
+                    Self.aaveMul(x, y, half: Self.wad / 2, unit: Self.wad)),
+                check(
+                    "rayMul", outcome { () throws(MathError) in try rayMul(a, b) },
+                    Self.aaveMul(x, y, half: Self.ray / 2, unit: Self.ray)))
         }
         #expect(cases >= 10_000)
     }
@@ -129,8 +133,10 @@ struct MulDivPropertyTests {
         let cases = forAll(pairGen, edges: edgePairs) { a, b in
             let x = BigUInt(a), y = BigUInt(b)
             return firstFailure(
-                check("wadDiv", outcome { () throws(MathError) in try wadDiv(a, b) }, Self.aaveDiv(x, y, unit: Self.wad)),
-                check("rayDiv", outcome { () throws(MathError) in try rayDiv(a, b) }, Self.aaveDiv(x, y, unit: Self.ray)))
+                check(
+                    "wadDiv", outcome { () throws(MathError) in try wadDiv(a, b) }, Self.aaveDiv(x, y, unit: Self.wad)),
+                check(
+                    "rayDiv", outcome { () throws(MathError) in try rayDiv(a, b) }, Self.aaveDiv(x, y, unit: Self.ray)))
         }
         #expect(cases >= 10_000)
     }

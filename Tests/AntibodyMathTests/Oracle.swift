@@ -117,7 +117,10 @@ let edgePairs: [(UInt256, UInt256)] = edgeValues.flatMap { a in edgeValues.map {
 /// Triples of edge values for three-operand operations (every combination of a smaller edge set,
 /// denominators of 1 included).
 let edgeTriples: [(UInt256, UInt256, UInt256)] = {
-    let small: [UInt256] = [0, 1, 2, UInt256.one << 64, (UInt256.one << 64) &- 1, UInt256.one << 128, .max, .max &- 1, UInt256.wad, UInt256.ray]
+    let small: [UInt256] = [
+        0, 1, 2, UInt256.one << 64, (UInt256.one << 64) &- 1, UInt256.one << 128, .max, .max &- 1, UInt256.wad,
+        UInt256.ray,
+    ]
     return small.flatMap { a in small.flatMap { b in small.map { c in (a, b, c) } } }
 }()
 

@@ -25,7 +25,6 @@ struct DeviationBreaker: DefenceHook {
         #expect(open.lossBearer == .lendingSuppliers)
         #expect(open.lpLossUSD < 0)  // the pair's LPs sold TOKEN high: they gained, suppliers lost
         #expect(open.liquidationsExecuted >= 1)
-        print(open)
         let guarded = try FlashLoanOracleAttack().run(
             defence: DeviationBreaker(threshold: 0.2, scope: "market:TOKEN"))
         #expect(guarded.attackerProfitUSD <= 0)

@@ -62,8 +62,11 @@ public struct CUSUM: Detector {
         var score = 0.0
         if count >= warmup && variance > 0 {
             let z = d / variance.squareRoot()
-            upper = max(0, upper + z - drift)
-            lower = max(0, lower - z - drift)
+            // max(0, u) as (u + |u|)/2: exact, and free of a hard-to-predict branch.
+            let u = upper + z - drift
+            let l = lower - z - drift
+            upper = (u + abs(u)) * 0.5
+            lower = (l + abs(l)) * 0.5
             let s = max(upper, lower)
             score = TailTransform.clampedRatio(s / threshold)
             if s >= threshold {
@@ -72,9 +75,9 @@ public struct CUSUM: Detector {
                 lower = 0
             }
         }
-        let increment = alpha * d
-        mean += increment
-        variance = (1 - alpha) * (variance + d * increment)
+        let keep = 1 - alpha
+        mean = keep * mean + alpha * value
+        variance = keep * variance + keep * alpha * d * d
         count &+= 1
         return score
     }

@@ -3,8 +3,9 @@ public import AntibodyCore
 /// Exponentially weighted mean and variance, and the z-score of each new value against them.
 ///
 /// **Maths.** With smoothing `α`, for each value `x`: `d = x − μ`, score from `d²` against `σ²`
-/// (before the update, so a value never explains itself), then `μ ← μ + α d`,
-/// `σ² ← (1 − α)(σ² + α d²)` (West's exponentially weighted variance). The score is
+/// (before the update, so a value never explains itself), then `μ ← (1 − α)μ + αx`,
+/// `σ² ← (1 − α)(σ² + α d²)` (West's exponentially weighted variance), each computed with one
+/// multiply and one add on the running value. The score is
 /// ``TailTransform/chebyshev(squaredDeviation:variance:)``: `max(0, 1 − σ²/d²)`.
 ///
 /// **Parameters.** `alpha` (0 < α ≤ 1; effective memory about `2/α − 1` values), `warmup` (values
@@ -52,9 +53,11 @@ public struct EWMAZScore: Detector {
         }
         let d = value - _mean
         let score = _count >= warmup ? TailTransform.chebyshev(squaredDeviation: d * d, variance: _variance) : 0
-        let increment = alpha * d
-        _mean += increment
-        _variance = (1 - alpha) * (_variance + d * increment)
+        // μ ← (1 − α)μ + αx and σ² ← (1 − α)σ² + (1 − α)α d²: one multiply and one add on each
+        // loop-carried value (no fused multiply-add: baseline x86-64 has none in hardware).
+        let keep = 1 - alpha
+        _mean = keep * _mean + alpha * value
+        _variance = keep * _variance + keep * alpha * d * d
         _count &+= 1
         return score
     }

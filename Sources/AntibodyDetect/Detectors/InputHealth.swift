@@ -13,8 +13,13 @@ public struct InputHealth: Hashable, Sendable {
     public var skippedNonFinite: Int = 0
     /// Updates whose timestamp was not later than the previous update's.
     public var repeatedOrDecreasingTimestamps: Int = 0
+    /// Milliseconds of the last accepted value's timestamp (`Int64.min` before any).
+    @usableFromInline var lastMilliseconds = Int64.min
+
     /// The last timestamp seen (of an accepted value).
-    public var lastTimestamp: Timestamp?
+    public var lastTimestamp: Timestamp? {
+        lastMilliseconds == .min ? nil : Timestamp(milliseconds: lastMilliseconds)
+    }
 
     /// A fresh record with nothing counted.
     public init() {}
@@ -26,8 +31,10 @@ public struct InputHealth: Hashable, Sendable {
             skippedNonFinite &+= 1
             return false
         }
-        if let last = lastTimestamp, timestamp <= last { repeatedOrDecreasingTimestamps &+= 1 }
-        lastTimestamp = timestamp
+        if timestamp.milliseconds <= lastMilliseconds && lastMilliseconds != .min {
+            repeatedOrDecreasingTimestamps &+= 1
+        }
+        lastMilliseconds = timestamp.milliseconds
         return true
     }
 }

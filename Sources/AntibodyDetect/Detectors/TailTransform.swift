@@ -1,13 +1,14 @@
 /// The documented maps from a detector statistic to an anomaly score in `[0, 1]`.
 public enum TailTransform {
     /// One minus Chebyshev's bound on the two-sided tail: `max(0, 1 − 1/z²)` for a standardised
-    /// deviation `z`, computed from `d²` and the variance as `max(0, 1 − variance/d²)` (no square
-    /// root, no division by zero). Distribution-free: whatever the data's law, at most a fraction
-    /// `1 − s` of normal points score above `s`. `|z| = 2 → 0.75`, `3 → 0.89`, `10 → 0.99`.
+    /// deviation `z`, computed from `d²` and the variance as `max(0, 1 − (σ² + ε)/(d² + ε))`, with ε
+    /// the least normal double (0 for `d = σ = 0`, no other result changed): no square root, no
+    /// branch. Distribution-free: whatever the data's law, at most a fraction `1 − s` of normal points
+    /// score above `s`. `|z| = 2 → 0.75`, `3 → 0.89`, `10 → 0.99`.
     @inlinable
     public static func chebyshev(squaredDeviation d2: Double, variance: Double) -> Double {
-        let q = variance / d2  // unused (NaN or ∞) when d² ≤ σ², which the select below discards
-        return d2 > variance ? 1 - q : 0
+        let tiny = Double.leastNormalMagnitude
+        return max(0, 1 - (variance + tiny) / (d2 + tiny))
     }
 
     /// A ratio `r` of a statistic to its alarm level mapped to `[0, 1]` linearly and clamped:
@@ -23,16 +24,19 @@ public enum TailTransform {
     @inlinable
     public static func kolmogorovSurvival(_ lambda: Double) -> Double {
         if lambda < 0.2 { return 1 }
-        let a = -2 * lambda * lambda
+        // e^{−2k²λ²} = q^{k²} with q = e^{−2λ²}: one exp, then q^{(k+1)²} = q^{k²}·q^{2k+1}.
+        let q = _exp(-2 * lambda * lambda)
+        let q2 = q * q
+        var power = q  // q^{k²}
+        var step = q * q2  // q^{2k+1}
         var sum = 0.0
         var sign = 1.0
-        var k = 1.0
-        while k <= 100 {
-            let term = sign * _exp(a * k * k)
-            sum += term
-            if abs(term) <= 1e-12 * abs(sum) { break }
+        for _ in 0..<100 {
+            sum += sign * power
+            if power <= 1e-12 * sum { break }
+            power *= step
+            step *= q2
             sign = -sign
-            k += 1
         }
         return min(1, max(0, 2 * sum))
     }

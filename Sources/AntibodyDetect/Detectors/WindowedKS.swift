@@ -81,7 +81,10 @@ public struct WindowedKS: Detector {
         let capacity = 2 * window
         if count == capacity {
             let oldest = ring[head]
-            root = nodes.withUnsafeMutableBufferPointer { Self.remove(oldest, from: root, in: $0) }
+            let before = root
+            root = path.withUnsafeMutableBufferPointer { stack in
+                nodes.withUnsafeMutableBufferPointer { Self.removeAlongPath(oldest, root: before, $0, stack) }
+            }
             freeList.append(oldest)
             head = head + 1 == capacity ? 0 : head + 1
             count -= 1
@@ -96,14 +99,17 @@ public struct WindowedKS: Detector {
         if slot >= capacity { slot -= capacity }
         ring[slot] = index
         count += 1
-        root = nodes.withUnsafeMutableBufferPointer { Self.insert(index, into: root, in: $0) }
+        let before = root
+        root = path.withUnsafeMutableBufferPointer { stack in
+            nodes.withUnsafeMutableBufferPointer { Self.insertAlongPath(index, root: before, $0, stack) }
+        }
         if count > window {
             var moving = head + count - window - 1
             if moving >= capacity { moving -= capacity }
             let node = ring[moving]
-            let top = root
+            let current = root
             let done = path.withUnsafeMutableBufferPointer { stack in
-                nodes.withUnsafeMutableBufferPointer { Self.remarkInPlace(node, mark: 1, root: top, $0, stack) }
+                nodes.withUnsafeMutableBufferPointer { Self.remarkInPlace(node, mark: 1, root: current, $0, stack) }
             }
             if !done {
                 root = nodes.withUnsafeMutableBufferPointer { Self.remark(node, mark: 1, in: root, $0) }
@@ -140,7 +146,11 @@ public struct WindowedKS: Detector {
     /// Whether node `a` orders before the key `(key, seq)`.
     @inlinable
     static func less(_ a: Node, _ key: Double, _ seq: Int64) -> Bool {
-        a.key < key || (a.key == key && a.seq < seq)
+        // Evaluated without short-circuit so that the comparison compiles to flags, not branches.
+        let below = a.key < key ? 1 : 0
+        let tie = a.key == key ? 1 : 0
+        let earlier = a.seq < seq ? 1 : 0
+        return below | (tie & earlier) != 0
     }
 
     /// Splits `t` into keys before `(key, seq)` and the rest; with `inclusive`, the key itself goes left.
@@ -194,6 +204,66 @@ public struct WindowedKS: Detector {
         let (l, rest) = split(root, key, seq, inclusive: false, n)
         let (_, r) = split(rest, key, seq, inclusive: true, n)
         return merge(l, r, n)
+    }
+
+    /// Inserts `node` by walking down while the priorities on the path are higher, splitting only the
+    /// subtree below, and re-aggregating the path; falls back to split-and-merge on a path deeper than
+    /// `stack`. Returns the new root.
+    @inlinable
+    static func insertAlongPath(
+        _ node: Int32, root: Int32, _ n: UnsafeMutableBufferPointer<Node>, _ stack: UnsafeMutableBufferPointer<Int32>
+    ) -> Int32 {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        let priority = n[Int(node)].priority
+        var depth = 0
+        var t = root
+        while t >= 0 && n[Int(t)].priority > priority {
+            guard depth < stack.count else { return insert(node, into: root, in: n) }
+            stack[depth] = t
+            depth += 1
+            t = less(n[Int(t)], key, seq) ? n[Int(t)].right : n[Int(t)].left
+        }
+        let (l, r) = split(t, key, seq, inclusive: false, n)
+        n[Int(node)].left = l
+        n[Int(node)].right = r
+        pull(node, n)
+        if depth == 0 { return node }
+        let parent = Int(stack[depth - 1])
+        if less(n[parent], key, seq) { n[parent].right = node } else { n[parent].left = node }
+        while depth > 0 {
+            depth -= 1
+            pull(stack[depth], n)
+        }
+        return root
+    }
+
+    /// Removes `node` by walking down to it, replacing it with the merge of its children and
+    /// re-aggregating the path; falls back to split-and-merge on a path deeper than `stack`.
+    /// Returns the new root.
+    @inlinable
+    static func removeAlongPath(
+        _ node: Int32, root: Int32, _ n: UnsafeMutableBufferPointer<Node>, _ stack: UnsafeMutableBufferPointer<Int32>
+    ) -> Int32 {
+        let key = n[Int(node)].key
+        let seq = n[Int(node)].seq
+        var depth = 0
+        var t = root
+        while t != node {
+            guard t >= 0, depth < stack.count else { return remove(node, from: root, in: n) }
+            stack[depth] = t
+            depth += 1
+            t = less(n[Int(t)], key, seq) ? n[Int(t)].right : n[Int(t)].left
+        }
+        let replacement = merge(n[Int(node)].left, n[Int(node)].right, n)
+        if depth == 0 { return replacement }
+        let parent = Int(stack[depth - 1])
+        if n[parent].left == node { n[parent].left = replacement } else { n[parent].right = replacement }
+        while depth > 0 {
+            depth -= 1
+            pull(stack[depth], n)
+        }
+        return root
     }
 
     /// Changes a node's mark by walking down to it and recomputing the aggregates on the way back

@@ -30,11 +30,11 @@ public struct LikelihoodEnsemble: Detector {
         /// Values before range breakouts can score.
         public var spatialWarmup = 300
         /// Fraction of the range beyond the extremes that counts as a breakout.
-        public var spatialTolerance = 0.02
+        public var spatialTolerance = 0.025
         /// Smoothing factors of the predictors.
         public var scales: [Double] = [1]
         /// Short moving average of the likelihoods.
-        public var likelihoodShort = 10
+        public var likelihoodShort = 12
         /// Smoothing of the likelihoods' long-run estimates.
         public var likelihoodAlpha = 0.001
         /// Floor of the likelihoods' long-run variance.

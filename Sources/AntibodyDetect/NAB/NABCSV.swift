@@ -10,6 +10,9 @@ public import AntibodyCore
 /// skipped; `\r\n` line ends are accepted. Numbers are parsed by C `strtod`, so `nan` and `inf`
 /// parse (detectors skip them and count them).
 public enum NABCSV {
+    /// The largest file accepted (1 GiB): the reader holds a file in memory.
+    public static let maximumFileBytes = 1 << 30
+
     /// The `timestamp` column and one numeric column of a CSV file.
     public struct Columns: Sendable {
         /// The `timestamp` column, one per row.
@@ -25,6 +28,10 @@ public enum NABCSV {
     public static func read(path: String, column: String) throws -> Columns {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DetectError.missing("\(path): cannot read the file (does it exist?)")
+        }
+        guard data.count <= maximumFileBytes else {
+            throw DetectError.malformed(
+                file: path, "the file is \(data.count) bytes; at most \(maximumFileBytes) are accepted (split it)")
         }
         var bytes = [UInt8](data)
         bytes.append(0)  // strtod stops at the terminator at worst.

@@ -9,7 +9,8 @@ import AntibodyMath
 ///
 /// Here honest users have bridged `locked` tokens; the attacker sends forged unlock messages of
 /// `chunk` each until the escrow is empty (or the defence stops it). Observations:
-/// `"bridge:nomad outflow"` per processed message.
+/// `"bridge:nomad outflow"` per processed message; state events `bridge.locked` and
+/// `bridge.minted` (USD) at the start and after each message, for the engine's invariants.
 public struct BridgeForgeryAttack: Sendable {
     /// Tokens locked by honest users (USDC raw units).
     public var locked: UInt256 = 190_000_000_000_000  // $190M
@@ -31,6 +32,16 @@ public struct BridgeForgeryAttack: Sendable {
         var bridge = LockMintBridge(trustZeroRoot: trustZeroRoot)
         let user = 1, attacker = 2
         try bridge.deposit(locked, recipient: user)
+        func reportState() {
+            // The bridge's books as the engine's invariants read them (`bridge.locked`, `bridge.minted`).
+            defence.handle(
+                .state(path: "bridge.locked", value: Double(bridge.escrow) / 1e6, timestamp: clock.timestamp),
+                guardrails: &guardrails)
+            defence.handle(
+                .state(path: "bridge.minted", value: Double(bridge.wrappedSupply) / 1e6, timestamp: clock.timestamp),
+                guardrails: &guardrails)
+        }
+        reportState()
         var nonce: UInt64 = 1_000_000
         var blocked = 0
         while bridge.escrow >= chunk {
@@ -51,6 +62,7 @@ public struct BridgeForgeryAttack: Sendable {
             defence.observe(
                 Observation(stream: "bridge:nomad outflow", timestamp: clock.timestamp, value: Double(chunk) / 1e6),
                 guardrails: &guardrails)
+            reportState()
         }
         let stolen = bridge.released[attacker] ?? .zero
         return AttackOutcome(

@@ -1,0 +1,44 @@
+// swift-tools-version: 6.1
+// Antibody's benchmarks: a separate package so the main build and CI stay lean.
+// Run from the repository root with `make bench` (= `swift package --package-path Benchmarks benchmark`).
+// Each benchmark target lives in Benchmarks/<Name>/<Name>.swift; add yours to `benchmarkTargets`.
+import PackageDescription
+
+/// The root package's identity: SwiftPM names a path dependency after its directory, which differs
+/// between clones and worktrees.
+let root = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "antibody").lowercased()
+
+let package = Package(
+    name: "AntibodyBenchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(path: ".."),
+        // Naming only this trait keeps the default "RuntimeInterposer" trait (and its dependency) out.
+        .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
+    ],
+    targets: []
+)
+
+/// The benchmark executables: name → extra dependencies.
+let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
+    // UInt256 arithmetic, mulDiv (and the same with BigInt, for the speed ratio), sqrt, WAD/RAY.
+    (
+        "MathBenchmarks",
+        [
+            .product(name: "AntibodyMath", package: root),
+            .product(name: "BigInt", package: "BigInt"),
+        ]
+    ),
+    // Keccak-256 of 32 and 1,024 bytes.
+    ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
+]
+
+package.targets += benchmarkTargets.map { target in
+    .executableTarget(
+        name: target.name,
+        dependencies: [.product(name: "Benchmark", package: "benchmark")] + target.dependencies,
+        path: "Benchmarks/\(target.name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
