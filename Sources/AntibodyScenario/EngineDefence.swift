@@ -4,7 +4,7 @@ public import AntibodySim
 
 /// The real decision engine plugged into the simulator: every observation the simulator emits is
 /// translated (through the scenario's stream mapping) into an engine ``Event``, the engine decides,
-/// and the actions it sent to its ``ActionBuffer`` port are applied to the simulator's
+/// and its actions go to the simulator's ``GuardrailsPort``, which applies them to the run's
 /// ``Guardrails`` — exactly what a guardian contract would do on chain.
 ///
 /// The defence keeps its own record (decisions, observations, actions) for the report; the
@@ -12,7 +12,7 @@ public import AntibodySim
 /// ``DefenceLog`` box.
 public struct EngineDefence: DefenceHook {
     /// The engine, with its port and recorder.
-    public private(set) var engine: Engine<ActionBuffer, CollectingRecorder>
+    public private(set) var engine: Engine<GuardrailsPort, CollectingRecorder>
     /// Simulator stream name → engine input.
     public let streams: [String: StreamMapping]
     /// Where the run is recorded.
@@ -27,7 +27,7 @@ public struct EngineDefence: DefenceHook {
     /// price stream is replayed once a minute for `historyMinutes` before it (marked as source
     /// `"history"`), which fills the detectors' windows with the calm price the attack starts from.
     public init(policy: Policy, streams: [String: StreamMapping], log: DefenceLog, historyMinutes: Int = 60) {
-        engine = Engine(policy: policy, port: ActionBuffer(), recorder: CollectingRecorder())
+        engine = Engine(policy: policy, port: GuardrailsPort(), recorder: CollectingRecorder())
         self.streams = streams
         self.log = log
         self.historyMinutes = max(0, historyMinutes)
@@ -36,6 +36,8 @@ public struct EngineDefence: DefenceHook {
     public mutating func observe(_ observation: Observation, guardrails: inout Guardrails) {
         log.observations.append(observation)
         let t = observation.timestamp
+        engine.port.guardrails = guardrails
+        defer { guardrails = engine.port.guardrails }
         switch streams[observation.stream] {
         case .asset(let asset)?:
             if seen.insert(asset).inserted {
@@ -58,28 +60,13 @@ public struct EngineDefence: DefenceHook {
         case nil:
             log.unmapped.insert(observation.stream)
         }
-        Self.apply(&engine.port.pending, to: &guardrails, at: t)
         log.decisions = engine.recorder.decisions
-        log.actions = engine.port.history
+        if log.actions.count < engine.port.log.count {
+            log.actions.append(contentsOf: engine.port.log[log.actions.count...].map(\.action))
+        }
         log.pauses = engine.pauses
         log.pauseCostPerHourUSD = engine.policy.pauseDecision.map {
             $0.configuration.feesPerHourUSD + $0.configuration.userCostPerHourUSD
         } ?? 0
-    }
-
-    /// Applies `pending` actions to `guardrails` and empties the list.
-    static func apply(_ pending: inout [Action], to guardrails: inout Guardrails, at time: Timestamp) {
-        for action in pending {
-            let scope = action.scope.description
-            switch action.kind {
-            case .pause, .isolate: guardrails.pause(scope)
-            case .unpause, .clearIsolation: guardrails.unpause(scope)
-            case .limit(let maxOutflow, let window): guardrails.limit(scope, maxOutflow: maxOutflow, window: max(1, window.milliseconds / 1000))
-            case .pauseLiquidations: guardrails.pauseLiquidations(scope)
-            case .unpauseLiquidations: guardrails.unpauseLiquidations(scope)
-            case .setParameter: break
-            }
-        }
-        pending.removeAll()
     }
 }
