@@ -9,7 +9,8 @@ public import AntibodySim
 ///   faster than `congestionDropPerHour` the chain is congested and auctions clear at a zero bid:
 ///   the whole collateral is lost (the owner's equity and the protocol's debt). Otherwise the
 ///   liquidation recovers the debt and only a shortfall (collateral worth less than the debt) is
-///   lost. A paused scope refuses liquidations; they are retried every minute.
+///   lost. A paused scope refuses liquidations; they are retried every minute, and each position
+///   refused at least once counts as one blocked liquidation.
 /// * **Mispriced deposits** (UST/LUNA, May 2022; USDC, Mar 2023): the oracle reports
 ///   `max(market, minAnswer)` — a feed clamped at its minimum answer, or a stablecoin priced at
 ///   par — so while a loan of `ltv` of the *oracle* value is worth more than the collateral costs
@@ -103,7 +104,8 @@ public struct PriceShockLendingModel: Sendable {
             units[i] = collateralUSD / Double(n) / startPrice
             debt[i] = collateralUSD / Double(n) / ratio
         }
-        var loss = 0.0, liquidity = liquidityUSD, blocked = 0
+        var loss = 0.0, liquidity = liquidityUSD
+        var blockedPositions = Set<Int>()
         var tvl: [(Timestamp, Double)] = []
         var lastPrice = startPrice
         var recent: [Double] = []
@@ -125,7 +127,7 @@ public struct PriceShockLendingModel: Sendable {
             for i in 0..<n where open[i] && units[i] * market / debt[i] < liquidationRatio {
                 if attackStart == nil { attackStart = ts }
                 guard rails.permitLiquidation(scope), rails.permit(scope, at: now) else {
-                    blocked += 1
+                    blockedPositions.insert(i)  // retried next minute; counted once per position
                     continue
                 }
                 open[i] = false
@@ -145,6 +147,6 @@ public struct PriceShockLendingModel: Sendable {
             lastPrice = market
         }
         _ = lastPrice
-        return ModelRun(lossUSD: loss, liquidationsBlocked: blocked, tvl: tvl, attackStart: attackStart)
+        return ModelRun(lossUSD: loss, liquidationsBlocked: blockedPositions.count, tvl: tvl, attackStart: attackStart)
     }
 }
