@@ -16,6 +16,8 @@ let package = Package(
         .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
+        .library(name: "AntibodyReport", targets: ["AntibodyReport"]),
+        .library(name: "AntibodyScenario", targets: ["AntibodyScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,6 +97,24 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "AntibodyReport",
+            dependencies: [
+                "AntibodyCore",
+            ]
+        ),
+        .target(
+            name: "AntibodyScenario",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyMath",
+                "AntibodySim",
+                "AntibodyEngine",
+                "AntibodyDefense",
+                "AntibodyReport",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "antibody",
             dependencies: [
@@ -107,6 +127,8 @@ let package = Package(
                 "AntibodySim",
                 "AntibodyEngine",
                 "AntibodyChain",
+                "AntibodyReport",
+                "AntibodyScenario",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -180,6 +202,21 @@ let package = Package(
                 "AntibodyChain",
                 "AntibodyCore",
                 "AntibodyMath",
+            ]
+        ),
+            .testTarget(
+            name: "AntibodyReportTests",
+            dependencies: [
+                "AntibodyReport",
+            ]
+        ),
+        .testTarget(
+            name: "AntibodyScenarioTests",
+            dependencies: [
+                "AntibodyScenario",
+                "AntibodyReport",
+                "AntibodySim",
+                "AntibodyEngine",
             ]
         ),
     ]
