@@ -1,10 +1,13 @@
 # The two commands of the README, and the benchmark command.
 .PHONY: run test bench
 
+# The main job: every built-in scenario with the defence off and on, a summary table on the
+# terminal and a self-contained HTML report in out/report.html.
 run:
 	scripts/bootstrap
 	swift build -c release --product antibody
-	.build/release/antibody --help
+	mkdir -p out
+	.build/release/antibody simulate --report out/report.html
 
 test:
 	bash .ci/run
