@@ -219,5 +219,8 @@ let package = Package(
                 "AntibodyEngine",
             ]
         ),
+        .testTarget(
+            name: "AntibodyCLITests"
+        ),
     ]
 )

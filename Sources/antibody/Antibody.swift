@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `antibody` command-line tool: argument parsing and wiring only; the work lives in the
 /// library modules.
@@ -18,4 +19,23 @@ struct Antibody: AsyncParsableCommand {
             SimulateCommand.self,
         ]
     )
+
+    /// Parses and runs the command like ArgumentParser's default entry point, except that usage
+    /// and validation errors (ArgumentParser's exit code 64) exit with 2, the project's code for bad
+    /// input, so every command reports bad input the same way.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            guard code.rawValue == 64 else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
