@@ -75,7 +75,8 @@ import Testing
     @Test func malformedPolicyNamesTheLineAndColumnAndExitsTwo() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let source = try String(contentsOf: Self.root.appendingPathComponent("policies/erc4626-vault.toml"), encoding: .utf8)
+        let source = try String(
+            contentsOf: Self.root.appendingPathComponent("policies/erc4626-vault.toml"), encoding: .utf8)
         let broken = dir.appendingPathComponent("broken.toml")
         // An unknown key on line 4 (after the comment lines and `version`).
         try source.replacingOccurrences(of: "version = 1\n", with: "version = 1\nvershun = 2\n")
@@ -83,7 +84,8 @@ import Testing
         let result = try run(["policy", "check", broken.path])
         #expect(result.status == 2)
         let lineOfTypo = source.components(separatedBy: "\n").firstIndex(of: "version = 1")! + 2
-        #expect((result.stdout + result.stderr).contains("broken.toml:\(lineOfTypo):1"), "\(result.stdout)\(result.stderr)")
+        #expect(
+            (result.stdout + result.stderr).contains("broken.toml:\(lineOfTypo):1"), "\(result.stdout)\(result.stderr)")
     }
 
     @Test func missingScenarioFileIsNamedAndExitsTwo() throws {
