@@ -34,7 +34,7 @@ let package = Package(
         .target(
             name: "AntibodyCore",
             dependencies: [
-                "AntibodyMath",
+                "AntibodyMath"
             ]
         ),
         .target(
@@ -47,13 +47,13 @@ let package = Package(
         .target(
             name: "AntibodyDetect",
             dependencies: [
-                "AntibodyCore",
+                "AntibodyCore"
             ]
         ),
         .target(
             name: "AntibodyDefense",
             dependencies: [
-                "AntibodyCore",
+                "AntibodyCore"
             ]
         ),
         .systemLibrary(
@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "AntibodyReport",
             dependencies: [
-                "AntibodyCore",
+                "AntibodyCore"
             ]
         ),
         .target(
@@ -143,7 +143,7 @@ let package = Package(
         .testTarget(
             name: "AntibodyCoreTests",
             dependencies: [
-                "AntibodyCore",
+                "AntibodyCore"
             ]
         ),
         .testTarget(
@@ -204,10 +204,10 @@ let package = Package(
                 "AntibodyMath",
             ]
         ),
-            .testTarget(
+        .testTarget(
             name: "AntibodyReportTests",
             dependencies: [
-                "AntibodyReport",
+                "AntibodyReport"
             ]
         ),
         .testTarget(

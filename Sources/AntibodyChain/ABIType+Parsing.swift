@@ -8,7 +8,8 @@ extension ABIType {
     /// - Throws: ``ChainError`` naming the position of the first problem.
     public init(parsing text: String) throws(ChainError) {
         guard text.utf8.count <= Self.maximumTypeStringLength else {
-            throw .invalidABI("ABI type string of \(text.utf8.count) characters exceeds \(Self.maximumTypeStringLength)")
+            throw .invalidABI(
+                "ABI type string of \(text.utf8.count) characters exceeds \(Self.maximumTypeStringLength)")
         }
         var parser = Parser(Array(text.utf8))
         let type = try parser.parseType(depth: 0)
@@ -66,7 +67,8 @@ extension ABIType {
             while position < input.count && input[position] == UInt8(ascii: "[") {
                 position += 1
                 let start = position
-                while position < input.count, input[position] >= UInt8(ascii: "0"), input[position] <= UInt8(ascii: "9") {
+                while position < input.count, input[position] >= UInt8(ascii: "0"), input[position] <= UInt8(ascii: "9")
+                {
                     position += 1
                 }
                 guard position < input.count && input[position] == UInt8(ascii: "]") else {

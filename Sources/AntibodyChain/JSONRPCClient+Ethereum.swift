@@ -30,14 +30,17 @@ enum Quantity {
 
     static func uint64(_ json: JSONValue, _ what: String) throws(ChainError) -> UInt64 {
         guard let text = json.string, text.hasPrefix("0x"), text.count > 2, text.count <= 18,
-              let value = UInt64(text.dropFirst(2), radix: 16)
-        else { throw .invalidResponse("\(what): expected a hex quantity of at most 64 bits, got \(json.serialized.prefix(80))") }
+            let value = UInt64(text.dropFirst(2), radix: 16)
+        else {
+            throw .invalidResponse(
+                "\(what): expected a hex quantity of at most 64 bits, got \(json.serialized.prefix(80))")
+        }
         return value
     }
 
     static func uint256(_ json: JSONValue, _ what: String) throws(ChainError) -> UInt256 {
         guard let text = json.string, text.hasPrefix("0x"), text.count > 2, text.count <= 66,
-              let value = UInt256(hex: text)
+            let value = UInt256(hex: text)
         else { throw .invalidResponse("\(what): expected a hex quantity, got \(json.serialized.prefix(80))") }
         return value
     }
@@ -72,16 +75,20 @@ extension JSONRPCClient {
 
     /// `eth_getBalance`, in wei.
     public func balance(of address: EthereumAddress, at block: BlockTag = .latest) async throws(ChainError) -> UInt256 {
-        try Quantity.uint256(try await call("eth_getBalance", [.string(address.description), block.json]),
-                             "eth_getBalance")
+        try Quantity.uint256(
+            try await call("eth_getBalance", [.string(address.description), block.json]),
+            "eth_getBalance")
     }
 
     /// `eth_getTransactionCount`: the next nonce of `address` (use `.pending` to count pending ones).
-    public func transactionCount(of address: EthereumAddress, at block: BlockTag = .pending) async throws(ChainError)
+    public func transactionCount(
+        of address: EthereumAddress, at block: BlockTag = .pending
+    ) async throws(ChainError)
         -> UInt64
     {
-        try Quantity.uint64(try await call("eth_getTransactionCount", [.string(address.description), block.json]),
-                            "eth_getTransactionCount")
+        try Quantity.uint64(
+            try await call("eth_getTransactionCount", [.string(address.description), block.json]),
+            "eth_getTransactionCount")
     }
 
     /// `eth_getCode`.
@@ -91,7 +98,9 @@ extension JSONRPCClient {
 
     /// `eth_call`: runs `data` against `to` without a transaction. A revert throws a ``ChainError``
     /// whose ``ChainError/isRevert`` is true and whose ``ChainError/rpcData`` holds the revert bytes.
-    public func call(to: EthereumAddress, data: [UInt8], from: EthereumAddress? = nil, at block: BlockTag = .latest)
+    public func call(
+        to: EthereumAddress, data: [UInt8], from: EthereumAddress? = nil, at block: BlockTag = .latest
+    )
         async throws(ChainError) -> [UInt8]
     {
         var tx: [String: JSONValue] = ["to": .string(to.description), "input": .string(Hex.encode(data))]
@@ -100,9 +109,10 @@ extension JSONRPCClient {
     }
 
     /// `eth_estimateGas`.
-    public func estimateGas(to: EthereumAddress?, data: [UInt8], from: EthereumAddress? = nil,
-                            value: UInt256 = 0) async throws(ChainError) -> UInt64
-    {
+    public func estimateGas(
+        to: EthereumAddress?, data: [UInt8], from: EthereumAddress? = nil,
+        value: UInt256 = 0
+    ) async throws(ChainError) -> UInt64 {
         var tx: [String: JSONValue] = ["input": .string(Hex.encode(data)), "value": .string(Quantity.hex(value))]
         if let to { tx["to"] = .string(to.description) }
         if let from { tx["from"] = .string(from.description) }

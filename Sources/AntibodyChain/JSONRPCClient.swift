@@ -64,7 +64,9 @@ public struct JSONRPCClient: Sendable {
     ///
     /// - Throws: ``ChainError``: the node's JSON-RPC error (``ChainError/rpcCode``, ``ChainError/rpcData``),
     ///   a time-out or transport failure after the retries, or a malformed answer.
-    public func call(_ method: String, _ params: [JSONValue] = [], idempotent: Bool = true) async throws(ChainError)
+    public func call(
+        _ method: String, _ params: [JSONValue] = [], idempotent: Bool = true
+    ) async throws(ChainError)
         -> JSONValue
     {
         let body = JSONValue.object([
@@ -84,12 +86,13 @@ public struct JSONRPCClient: Sendable {
         var start = 0
         while start < requests.count {
             let chunk = requests[start..<min(start + Self.maximumBatchSize, requests.count)]
-            let body = JSONValue.array(chunk.enumerated().map { index, request in
-                .object([
-                    "jsonrpc": .string("2.0"), "id": .number(String(index)), "method": .string(request.method),
-                    "params": .array(request.params),
-                ])
-            })
+            let body = JSONValue.array(
+                chunk.enumerated().map { index, request in
+                    .object([
+                        "jsonrpc": .string("2.0"), "id": .number(String(index)), "method": .string(request.method),
+                        "params": .array(request.params),
+                    ])
+                })
             let answer = try await post(body.serialized, idempotent: true, what: "a batch of \(chunk.count) calls")
             guard case .array(let items) = answer else {
                 throw .invalidResponse("the node answered a batch with something other than an array")
@@ -100,12 +103,14 @@ public struct JSONRPCClient: Sendable {
             }
             for (index, request) in chunk.enumerated() {
                 guard let item = byID[String(index)] else {
-                    results.append(.failure(.invalidResponse("the node's batch answer lacks call \(index) (\(request.method))")))
+                    results.append(
+                        .failure(.invalidResponse("the node's batch answer lacks call \(index) (\(request.method))")))
                     continue
                 }
-                results.append(Result { () throws(ChainError) -> JSONValue in
-                    try Self.result(of: item, expectedID: String(index), method: request.method)
-                })
+                results.append(
+                    Result { () throws(ChainError) -> JSONValue in
+                        try Self.result(of: item, expectedID: String(index), method: request.method)
+                    })
             }
             start += chunk.count
         }
@@ -176,30 +181,39 @@ public struct JSONRPCClient: Sendable {
             throw failure
         } catch let error as HTTPClientError {
             if error == .deadlineExceeded || error == .readTimeout || error == .writeTimeout {
-                throw Failure(error: .timeout("the node at \(configuration.url) did not answer \(what) within "
-                    + "\(configuration.timeout)"), mayHaveArrived: true)
+                throw Failure(
+                    error: .timeout(
+                        "the node at \(configuration.url) did not answer \(what) within "
+                            + "\(configuration.timeout)"), mayHaveArrived: true)
             }
             if error == .connectTimeout {
-                throw Failure(error: .timeout("the node at \(configuration.url) did not answer \(what): connect "
-                    + "timed out"), mayHaveArrived: false)
+                throw Failure(
+                    error: .timeout(
+                        "the node at \(configuration.url) did not answer \(what): connect "
+                            + "timed out"), mayHaveArrived: false)
             }
             if error == .invalidURL || error == .emptyHost || error == .emptyScheme {
-                throw Failure(error: .invalidResponse("the node URL '\(configuration.url)' is not usable: \(error)"),
-                              mayHaveArrived: false)
+                throw Failure(
+                    error: .invalidResponse("the node URL '\(configuration.url)' is not usable: \(error)"),
+                    mayHaveArrived: false)
             }
             if error == .alreadyShutdown {
                 throw Failure(error: .transport("calling \(what): the HTTP client is shut down"), mayHaveArrived: false)
             }
-            throw Failure(error: .transport("calling \(what) at \(configuration.url) failed: \(error)"),
-                          mayHaveArrived: true)
+            throw Failure(
+                error: .transport("calling \(what) at \(configuration.url) failed: \(error)"),
+                mayHaveArrived: true)
         } catch let error as NIOTooManyBytesError {
             _ = error
-            throw Failure(error: .invalidResponse("the node's answer to \(what) exceeds "
-                + "\(configuration.maximumResponseBytes) bytes"), mayHaveArrived: true)
+            throw Failure(
+                error: .invalidResponse(
+                    "the node's answer to \(what) exceeds "
+                        + "\(configuration.maximumResponseBytes) bytes"), mayHaveArrived: true)
         } catch {
             // Connection refused and other socket errors: the request never reached the node.
-            throw Failure(error: .transport("cannot reach the node at \(configuration.url) for \(what): \(error)"),
-                          mayHaveArrived: false)
+            throw Failure(
+                error: .transport("cannot reach the node at \(configuration.url) for \(what): \(error)"),
+                mayHaveArrived: false)
         }
         do {
             return try JSONValue(parsing: bytes)

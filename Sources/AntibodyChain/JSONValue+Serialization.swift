@@ -124,7 +124,9 @@ extension JSONValue {
                 }
                 while true {
                     skipSpace()
-                    guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { throw error("expected a key") }
+                    guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else {
+                        throw error("expected a key")
+                    }
                     let key = try string()
                     skipSpace()
                     guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw error("expected ':'") }
@@ -147,9 +149,10 @@ extension JSONValue {
             let start = offset
             if offset < bytes.count && bytes[offset] == UInt8(ascii: "-") { offset += 1 }
             var digits = 0
-            while offset < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
-                || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
-                    .contains(bytes[offset])
+            while offset < bytes.count,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[offset])
+                    || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
+                        .contains(bytes[offset])
             {
                 offset += 1
                 digits += 1
@@ -196,7 +199,7 @@ extension JSONValue {
                         var code = try hex4()
                         if (0xD800..<0xDC00).contains(code) {
                             guard bytes.count - offset >= 6, bytes[offset] == UInt8(ascii: "\\"),
-                                  bytes[offset + 1] == UInt8(ascii: "u")
+                                bytes[offset + 1] == UInt8(ascii: "u")
                             else { throw error("unpaired surrogate") }
                             offset += 2
                             let low = try hex4()

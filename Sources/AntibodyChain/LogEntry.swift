@@ -51,9 +51,10 @@ public struct LogFilter: Hashable, Sendable {
     public var topics: [[[UInt8]]?]
 
     /// A filter.
-    public init(fromBlock: BlockTag, toBlock: BlockTag = .latest, addresses: [EthereumAddress] = [],
-                topics: [[[UInt8]]?] = [])
-    {
+    public init(
+        fromBlock: BlockTag, toBlock: BlockTag = .latest, addresses: [EthereumAddress] = [],
+        topics: [[[UInt8]]?] = []
+    ) {
         self.fromBlock = fromBlock
         self.toBlock = toBlock
         self.addresses = addresses
@@ -64,10 +65,11 @@ public struct LogFilter: Hashable, Sendable {
         var members: [String: JSONValue] = ["fromBlock": fromBlock.json, "toBlock": toBlock.json]
         if !addresses.isEmpty { members["address"] = .array(addresses.map { .string($0.description) }) }
         if !topics.isEmpty {
-            members["topics"] = .array(topics.map { alternatives in
-                guard let alternatives else { return .null }
-                return .array(alternatives.map { .string(Hex.encode($0)) })
-            })
+            members["topics"] = .array(
+                topics.map { alternatives in
+                    guard let alternatives else { return .null }
+                    return .array(alternatives.map { .string(Hex.encode($0)) })
+                })
         }
         return .object(members)
     }

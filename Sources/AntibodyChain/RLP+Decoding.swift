@@ -12,7 +12,9 @@ extension RLP {
         self = item
     }
 
-    private static func decodeItem(_ bytes: [UInt8], _ offset: inout Int, end: Int, depth: Int) throws(ChainError)
+    private static func decodeItem(
+        _ bytes: [UInt8], _ offset: inout Int, end: Int, depth: Int
+    ) throws(ChainError)
         -> RLP
     {
         guard offset < end else { throw .invalidRLP("RLP: input ends at offset \(offset) where an item should start") }
@@ -26,8 +28,9 @@ extension RLP {
             let count = Int(prefix - 0x80)
             let payload = try take(bytes, &offset, count, end: end, at: start)
             if count == 1 && payload[0] < 0x80 {
-                throw .invalidRLP("RLP: the single byte 0x\(String(payload[0], radix: 16)) at offset \(start) "
-                    + "must be encoded as itself, not with a prefix")
+                throw .invalidRLP(
+                    "RLP: the single byte 0x\(String(payload[0], radix: 16)) at offset \(start) "
+                        + "must be encoded as itself, not with a prefix")
             }
             return .bytes(payload)
         case 0xb8...0xbf:
@@ -41,14 +44,17 @@ extension RLP {
         }
     }
 
-    private static func list(_ bytes: [UInt8], _ offset: inout Int, count: Int, end: Int, depth: Int, at start: Int)
+    private static func list(
+        _ bytes: [UInt8], _ offset: inout Int, count: Int, end: Int, depth: Int, at start: Int
+    )
         throws(ChainError) -> [RLP]
     {
         guard depth < maximumDepth else {
             throw .invalidRLP("RLP: lists nested deeper than \(maximumDepth) at offset \(start)")
         }
         guard count <= end - offset else {
-            throw .invalidRLP("RLP: the list at offset \(start) declares \(count) bytes but only \(end - offset) remain")
+            throw .invalidRLP(
+                "RLP: the list at offset \(start) declares \(count) bytes but only \(end - offset) remain")
         }
         let listEnd = offset + count
         var items: [RLP] = []
@@ -58,17 +64,22 @@ extension RLP {
         return items
     }
 
-    private static func take(_ bytes: [UInt8], _ offset: inout Int, _ count: Int, end: Int, at start: Int)
+    private static func take(
+        _ bytes: [UInt8], _ offset: inout Int, _ count: Int, end: Int, at start: Int
+    )
         throws(ChainError) -> [UInt8]
     {
         guard count <= end - offset else {
-            throw .invalidRLP("RLP: the string at offset \(start) declares \(count) bytes but only \(end - offset) remain")
+            throw .invalidRLP(
+                "RLP: the string at offset \(start) declares \(count) bytes but only \(end - offset) remain")
         }
         defer { offset += count }
         return Array(bytes[offset..<offset + count])
     }
 
-    private static func longLength(_ bytes: [UInt8], _ offset: inout Int, lengthBytes: Int, end: Int, at start: Int)
+    private static func longLength(
+        _ bytes: [UInt8], _ offset: inout Int, lengthBytes: Int, end: Int, at start: Int
+    )
         throws(ChainError) -> Int
     {
         guard lengthBytes <= end - offset else {
@@ -86,8 +97,9 @@ extension RLP {
             offset += 1
         }
         guard count >= 56 else {
-            throw .invalidRLP("RLP: the item at offset \(start) uses the long form for \(count) bytes (short form "
-                + "required below 56)")
+            throw .invalidRLP(
+                "RLP: the item at offset \(start) uses the long form for \(count) bytes (short form "
+                    + "required below 56)")
         }
         return count
     }

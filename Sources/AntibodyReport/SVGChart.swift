@@ -17,8 +17,10 @@ enum SVGChart {
 
     /// A time series chart: `lines` over time, `spans` shaded (pauses), `markers` as vertical ticks
     /// (alarms), `band` as a horizontal dashed line (a limit).
-    static func timeSeries(id: String, title: String, lines: [Line], spans: [ReportInterval] = [],
-                           markers: [Double] = [], band: (label: String, value: Double)? = nil) -> String {
+    static func timeSeries(
+        id: String, title: String, lines: [Line], spans: [ReportInterval] = [],
+        markers: [Double] = [], band: (label: String, value: Double)? = nil
+    ) -> String {
         let all = lines.flatMap(\.points).filter { $0.t.isFinite && $0.value.isFinite }
         guard !all.isEmpty else {
             return "<p class=\"empty\">\(escape(title)): no data.</p>"
@@ -35,14 +37,16 @@ enum SVGChart {
         let pw = width - left - right, ph = height - top - bottom
         func x(_ t: Double) -> Double { left + (t - t0) / (t1 - t0) * pw }
         func y(_ v: Double) -> Double { top + (1 - (v - v0) / (v1 - v0)) * ph }
-        var s = "<svg id=\"\(escape(id))\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+        var s =
+            "<svg id=\"\(escape(id))\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
             + "viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" "
             + "role=\"img\" aria-label=\"\(escape(title))\">"
         s += "<title>\(escape(title))</title>"
         s += "<rect x=\"\(left)\" y=\"\(top)\" width=\"\(pw)\" height=\"\(ph)\" fill=\"#fbfbfd\" stroke=\"#ccc\"/>"
         for span in spans {
             let a = x(span.start), b = max(x(span.end), a + 1.5)
-            s += "<rect class=\"pause\" x=\"\(f(a))\" y=\"\(top)\" width=\"\(f(b - a))\" height=\"\(ph)\" "
+            s +=
+                "<rect class=\"pause\" x=\"\(f(a))\" y=\"\(top)\" width=\"\(f(b - a))\" height=\"\(ph)\" "
                 + "fill=\"#f4a261\" fill-opacity=\"0.35\"><title>paused: \(escape(span.label))</title></rect>"
         }
         for k in 0...4 {
@@ -52,26 +56,31 @@ enum SVGChart {
         }
         for k in 0...4 {
             let t = t0 + (t1 - t0) * Double(k) / 4
-            s += "<text x=\"\(f(x(t)))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"tick\">\(duration(t))</text>"
+            s +=
+                "<text x=\"\(f(x(t)))\" y=\"\(height - 12)\" text-anchor=\"middle\" class=\"tick\">\(duration(t))</text>"
         }
         if let band {
-            s += "<line class=\"band\" x1=\"\(left)\" x2=\"\(left + pw)\" y1=\"\(f(y(band.value)))\" "
+            s +=
+                "<line class=\"band\" x1=\"\(left)\" x2=\"\(left + pw)\" y1=\"\(f(y(band.value)))\" "
                 + "y2=\"\(f(y(band.value)))\" stroke=\"#2a9d8f\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
-            s += "<text x=\"\(left + pw - 4)\" y=\"\(f(y(band.value) - 4))\" text-anchor=\"end\" class=\"tick\" "
+            s +=
+                "<text x=\"\(left + pw - 4)\" y=\"\(f(y(band.value) - 4))\" text-anchor=\"end\" class=\"tick\" "
                 + "fill=\"#2a9d8f\">\(escape(band.label))</text>"
         }
         for line in lines {
             let pts = line.points.filter { $0.t.isFinite && $0.value.isFinite }
             guard !pts.isEmpty else { continue }
             let path = pts.map { "\(f(x($0.t))),\(f(y($0.value)))" }.joined(separator: " ")
-            s += "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\" "
+            s +=
+                "<polyline class=\"series\" fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\" "
                 + (line.dashed ? "stroke-dasharray=\"5 3\" " : "") + "points=\"\(path)\"/>"
             if pts.count == 1 {
                 s += "<circle cx=\"\(f(x(pts[0].t)))\" cy=\"\(f(y(pts[0].value)))\" r=\"3\" fill=\"\(line.color)\"/>"
             }
         }
         for m in markers where m.isFinite {
-            s += "<line class=\"alarm\" x1=\"\(f(x(m)))\" x2=\"\(f(x(m)))\" y1=\"\(top)\" y2=\"\(top + ph)\" "
+            s +=
+                "<line class=\"alarm\" x1=\"\(f(x(m)))\" x2=\"\(f(x(m)))\" y1=\"\(top)\" y2=\"\(top + ph)\" "
                 + "stroke=\"#d62828\" stroke-width=\"1.5\"><title>alarm at \(duration(m))</title></line>"
         }
         var lx = left + 8
@@ -85,21 +94,26 @@ enum SVGChart {
     }
 
     /// A grouped bar chart: for each category, one bar per value (`colors` and `legend` in order).
-    static func bars(id: String, title: String, categories: [String], values: [[Double]], colors: [String],
-                     legend: [String]) -> String {
+    static func bars(
+        id: String, title: String, categories: [String], values: [[Double]], colors: [String],
+        legend: [String]
+    ) -> String {
         let maxValue = max(1, values.flatMap { $0 }.filter(\.isFinite).max() ?? 1)
         let rowH = 22.0, barH = 9.0, labelW = 190.0, chartW = width - labelW - 110
         let h = top + Double(categories.count) * rowH + 30
-        var s = "<svg id=\"\(escape(id))\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
+        var s =
+            "<svg id=\"\(escape(id))\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" "
             + "viewBox=\"0 0 \(Int(width)) \(Int(h))\" width=\"\(Int(width))\" height=\"\(Int(h))\" role=\"img\" "
             + "aria-label=\"\(escape(title))\"><title>\(escape(title))</title>"
         for (i, name) in categories.enumerated() {
             let yy = top + Double(i) * rowH
-            s += "<text x=\"\(labelW - 8)\" y=\"\(f(yy + 13))\" text-anchor=\"end\" class=\"tick\">\(escape(name))</text>"
+            s +=
+                "<text x=\"\(labelW - 8)\" y=\"\(f(yy + 13))\" text-anchor=\"end\" class=\"tick\">\(escape(name))</text>"
             for (j, v) in values[i].enumerated() {
                 let w = v.isFinite ? max(0, v) / maxValue * chartW : 0
                 let by = yy + Double(j) * (barH + 1)
-                s += "<rect class=\"bar\" x=\"\(labelW)\" y=\"\(f(by))\" width=\"\(f(max(w, 0.5)))\" height=\"\(barH)\" "
+                s +=
+                    "<rect class=\"bar\" x=\"\(labelW)\" y=\"\(f(by))\" width=\"\(f(max(w, 0.5)))\" height=\"\(barH)\" "
                     + "fill=\"\(colors[j % colors.count])\"><title>\(escape(legend[j % legend.count])): "
                     + "\(usd(v))</title></rect>"
                 s += "<text x=\"\(f(labelW + w + 4))\" y=\"\(f(by + 8))\" class=\"tick\">\(usd(v))</text>"
@@ -107,7 +121,8 @@ enum SVGChart {
         }
         var lx = labelW
         for (j, name) in legend.enumerated() {
-            s += "<rect x=\"\(f(lx))\" y=\"\(f(h - 18))\" width=\"12\" height=\"8\" fill=\"\(colors[j % colors.count])\"/>"
+            s +=
+                "<rect x=\"\(f(lx))\" y=\"\(f(h - 18))\" width=\"12\" height=\"8\" fill=\"\(colors[j % colors.count])\"/>"
             s += "<text x=\"\(f(lx + 16))\" y=\"\(f(h - 10))\" class=\"tick\">\(escape(name))</text>"
             lx += 40 + Double(name.count) * 6.5
         }

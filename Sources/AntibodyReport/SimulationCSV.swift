@@ -4,7 +4,8 @@ import Foundation
 /// row per scenario; empty cells where a time was never reached.
 public enum SimulationCSV {
     /// The header row.
-    public static let header = "name,kind,lossOffUSD,lossOnUSD,preventedPercent,detectSeconds,containSeconds,"
+    public static let header =
+        "name,kind,lossOffUSD,lossOnUSD,preventedPercent,detectSeconds,containSeconds,"
         + "falseAlarms,falsePauses,pauseHours,pauseCostUSD,liquidationsBlocked,seed"
 
     /// The CSV text for `report`, header first, lines ending in `\n`.

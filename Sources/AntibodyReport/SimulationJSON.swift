@@ -60,7 +60,9 @@ public enum SimulationJSON {
     /// The document for `report`, pretty-printed with sorted keys.
     public static func render(_ report: SimulationReport) -> String {
         let rows = report.scenarios.map {
-            Row(name: $0.name, kind: $0.kind.rawValue, lossOffUSD: finite($0.lossOffUSD), lossOnUSD: finite($0.lossOnUSD),
+            Row(
+                name: $0.name, kind: $0.kind.rawValue, lossOffUSD: finite($0.lossOffUSD),
+                lossOnUSD: finite($0.lossOnUSD),
                 preventedPercent: finite($0.preventedPercent), detectSeconds: $0.detectSeconds.map(finite),
                 containSeconds: $0.containSeconds.map(finite), falseAlarms: $0.falseAlarms,
                 falsePauses: $0.falsePauses, pauseHours: finite($0.pauseHours), pauseCostUSD: finite($0.pauseCostUSD),

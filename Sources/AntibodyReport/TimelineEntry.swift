@@ -15,8 +15,10 @@ public struct TimelineEntry: Hashable, Sendable, Codable {
     public var evidence: [String: Double]
 
     /// An entry with all its parts.
-    public init(t: Double, kind: String, severity: String, message: String, actions: [String] = [],
-                evidence: [String: Double] = [:]) {
+    public init(
+        t: Double, kind: String, severity: String, message: String, actions: [String] = [],
+        evidence: [String: Double] = [:]
+    ) {
         self.t = t
         self.kind = kind
         self.severity = severity

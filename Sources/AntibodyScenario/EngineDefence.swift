@@ -42,12 +42,18 @@ public struct EngineDefence: DefenceHook {
         case .asset(let asset)?:
             if seen.insert(asset).inserted {
                 for k in stride(from: historyMinutes, to: 0, by: -1) {
-                    engine.handle(.observation(Observation(stream: asset, timestamp: t.advanced(by: .minutes(-Int64(k))),
-                                                           value: observation.value, source: "history")))
+                    engine.handle(
+                        .observation(
+                            Observation(
+                                stream: asset, timestamp: t.advanced(by: .minutes(-Int64(k))),
+                                value: observation.value, source: "history")))
                 }
             }
-            engine.handle(.observation(Observation(stream: asset, timestamp: t, value: observation.value,
-                                                   source: observation.source)))
+            engine.handle(
+                .observation(
+                    Observation(
+                        stream: asset, timestamp: t, value: observation.value,
+                        source: observation.source)))
         case .state(let path, let cumulative)?:
             var value = observation.value
             if cumulative {
@@ -65,8 +71,9 @@ public struct EngineDefence: DefenceHook {
             log.actions.append(contentsOf: engine.port.log[log.actions.count...].map(\.action))
         }
         log.pauses = engine.pauses
-        log.pauseCostPerHourUSD = engine.policy.pauseDecision.map {
-            $0.configuration.feesPerHourUSD + $0.configuration.userCostPerHourUSD
-        } ?? 0
+        log.pauseCostPerHourUSD =
+            engine.policy.pauseDecision.map {
+                $0.configuration.feesPerHourUSD + $0.configuration.userCostPerHourUSD
+            } ?? 0
     }
 }

@@ -13,8 +13,10 @@ public struct ModelRun: Sendable {
     public var attackStart: Timestamp?
 
     /// A run's results.
-    public init(lossUSD: Double, liquidationsBlocked: Int = 0, tvl: [(Timestamp, Double)] = [],
-                attackStart: Timestamp? = nil) {
+    public init(
+        lossUSD: Double, liquidationsBlocked: Int = 0, tvl: [(Timestamp, Double)] = [],
+        attackStart: Timestamp? = nil
+    ) {
         self.lossUSD = lossUSD
         self.liquidationsBlocked = liquidationsBlocked
         self.tvl = tvl

@@ -54,10 +54,12 @@ public struct PriceShockLendingModel: Sendable {
     public var liquidityUSD: Double
 
     /// A model with all its parameters.
-    public init(path: [(Double, Double)], startPrice: Double, noise: Double, stream: String, oracleStream: String?,
-                scope: String, collateralUSD: Double, vaults: Int, minRatio: Double, maxRatio: Double,
-                liquidationRatio: Double, congestionDropPerHour: Double, minAnswer: Double, tradeUSD: Double,
-                ltv: Double, liquidityUSD: Double) {
+    public init(
+        path: [(Double, Double)], startPrice: Double, noise: Double, stream: String, oracleStream: String?,
+        scope: String, collateralUSD: Double, vaults: Int, minRatio: Double, maxRatio: Double,
+        liquidationRatio: Double, congestionDropPerHour: Double, minAnswer: Double, tradeUSD: Double,
+        ltv: Double, liquidityUSD: Double
+    ) {
         self.path = path
         self.startPrice = startPrice
         self.noise = noise

@@ -29,16 +29,20 @@ public struct ScenarioError: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     /// An invalid value or syntax at `line`:`column` of `file`.
-    public static func invalid(_ file: String, line: Int, column: Int, _ message: String, hint: String) -> ScenarioError {
+    public static func invalid(_ file: String, line: Int, column: Int, _ message: String, hint: String) -> ScenarioError
+    {
         ScenarioError(kind: .invalid, file: file, line: line, column: column, message: message, hint: hint)
     }
 
     /// A file the scenario names (a price file, a policy) that does not exist or cannot be read.
-    public static func missingFile(_ path: String, namedIn file: String, line: Int, column: Int,
-                                   what: String) -> ScenarioError {
-        ScenarioError(kind: .missingFile(path), file: file, line: line, column: column,
-                      message: "\(what) '\(path)' does not exist or cannot be read",
-                      hint: "check the path; relative paths are resolved against the scenario file's folder")
+    public static func missingFile(
+        _ path: String, namedIn file: String, line: Int, column: Int,
+        what: String
+    ) -> ScenarioError {
+        ScenarioError(
+            kind: .missingFile(path), file: file, line: line, column: column,
+            message: "\(what) '\(path)' does not exist or cannot be read",
+            hint: "check the path; relative paths are resolved against the scenario file's folder")
     }
 
     /// The missing path, when the error is a missing file.

@@ -1,8 +1,8 @@
-public import AntibodyEngine
-public import AntibodyReport
 import AntibodyCore
 import AntibodyDefense
+public import AntibodyEngine
 import AntibodyMath
+public import AntibodyReport
 import AntibodySim
 import Foundation
 import TOMLKit
@@ -19,8 +19,9 @@ public enum ScenarioLoader {
             throw .missingFile(path, namedIn: path, line: 1, column: 1, what: "scenario file")
         }
         guard data.count <= maxFileSize, let text = String(data: data, encoding: .utf8) else {
-            throw .invalid(path, line: 1, column: 1, "the file is larger than 1 MiB or not UTF-8",
-                           hint: "a scenario is a small UTF-8 TOML file")
+            throw .invalid(
+                path, line: 1, column: 1, "the file is larger than 1 MiB or not UTF-8",
+                hint: "a scenario is a small UTF-8 TOML file")
         }
         return try load(source: text, file: path)
     }
@@ -31,8 +32,9 @@ public enum ScenarioLoader {
         do {
             table = try TOMLTable(string: source)
         } catch let error as TOMLParseError {
-            throw .invalid(file, line: error.source.begin.line, column: error.source.begin.column,
-                           "TOML syntax: \(error.description)", hint: "fix the TOML syntax (toml.io/en/v1.0.0)")
+            throw .invalid(
+                file, line: error.source.begin.line, column: error.source.begin.column,
+                "TOML syntax: \(error.description)", hint: "fix the TOML syntax (toml.io/en/v1.0.0)")
         } catch {
             throw .invalid(file, line: 1, column: 1, "cannot parse: \(error)", hint: "fix the TOML syntax")
         }
@@ -62,13 +64,15 @@ public enum ScenarioLoader {
 
         func checkKeys(_ t: TOMLTable, _ allowed: [String], path: String) throws(ScenarioError) {
             for key in t.keys.sorted() where !allowed.contains(key) {
-                throw fail(path.isEmpty ? key : "\(path).\(key)",
-                           "unknown key '\(key)'" + (path.isEmpty ? "" : " in [\(path)]"),
-                           hint: "allowed keys: " + allowed.joined(separator: ", "), onKey: true)
+                throw fail(
+                    path.isEmpty ? key : "\(path).\(key)",
+                    "unknown key '\(key)'" + (path.isEmpty ? "" : " in [\(path)]"),
+                    hint: "allowed keys: " + allowed.joined(separator: ", "), onKey: true)
             }
         }
 
-        func string(_ t: TOMLTable, _ key: String, path: String, required: Bool = true) throws(ScenarioError) -> String? {
+        func string(_ t: TOMLTable, _ key: String, path: String, required: Bool = true) throws(ScenarioError) -> String?
+        {
             guard let v = t[key] else {
                 if required {
                     throw fail(path, "missing required key '\(key)' in [\(path)]", hint: "add \(key) = \"…\"")
@@ -86,13 +90,19 @@ public enum ScenarioLoader {
             guard let s = root["scenario"]?.table else {
                 throw fail("scenario", "missing [scenario] table", hint: "start the file with [scenario] name = \"…\"")
             }
-            try checkKeys(s, ["name", "kind", "title", "model", "policy", "seed", "facts", "limitations", "chart",
-                              "attack_start_observation", "history_minutes"], path: "scenario")
+            try checkKeys(
+                s,
+                [
+                    "name", "kind", "title", "model", "policy", "seed", "facts", "limitations", "chart",
+                    "attack_start_observation", "history_minutes",
+                ], path: "scenario")
             let name = try string(s, "name", path: "scenario")!
-            guard !name.isEmpty, name.count <= 100, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
+            guard !name.isEmpty, name.count <= 100,
+                name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) })
             else {
-                throw fail("scenario.name", "name '\(name)' must be 1–100 letters, digits, '-', '_' or '.'",
-                           hint: "use a short slug such as \"bzx-2020\"")
+                throw fail(
+                    "scenario.name", "name '\(name)' must be 1–100 letters, digits, '-', '_' or '.'",
+                    hint: "use a short slug such as \"bzx-2020\"")
             }
             let kindText = try string(s, "kind", path: "scenario")!
             guard let kind = ScenarioKind(rawValue: kindText) else {
@@ -100,8 +110,9 @@ public enum ScenarioLoader {
             }
             let modelName = try string(s, "model", path: "scenario")!
             guard ScenarioModel.names.contains(modelName) else {
-                throw fail("scenario.model", "unknown model '\(modelName)'",
-                           hint: "use one of " + ScenarioModel.names.joined(separator: ", "))
+                throw fail(
+                    "scenario.model", "unknown model '\(modelName)'",
+                    hint: "use one of " + ScenarioModel.names.joined(separator: ", "))
             }
             var seed: UInt64 = 1
             if let v = s["seed"] {
@@ -113,16 +124,18 @@ public enum ScenarioLoader {
             var start = 1
             if let v = s["attack_start_observation"] {
                 guard v.type == .int, let i = v.int, (0...1_000_000).contains(i) else {
-                    throw fail("scenario.attack_start_observation", "must be an integer 0…1000000",
-                               hint: "the index of the first observation after the first malicious transaction")
+                    throw fail(
+                        "scenario.attack_start_observation", "must be an integer 0…1000000",
+                        hint: "the index of the first observation after the first malicious transaction")
                 }
                 start = i
             }
             var history = 60
             if let v = s["history_minutes"] {
                 guard v.type == .int, let i = v.int, (0...10_080).contains(i) else {
-                    throw fail("scenario.history_minutes", "must be an integer 0…10080",
-                               hint: "minutes of calm history the sentinel has seen before the scenario starts")
+                    throw fail(
+                        "scenario.history_minutes", "must be an integer 0…10080",
+                        hint: "minutes of calm history the sentinel has seen before the scenario starts")
                 }
                 history = i
             }
@@ -137,20 +150,24 @@ public enum ScenarioLoader {
                 policy = try Policy.load(contentsOf: resolvedPolicy)
             } catch {
                 let p = index.entry(for: "scenario.policy").value
-                throw .invalid(file, line: p.line, column: p.column, "the policy is invalid:\n\(error.description)",
-                               hint: "fix the policy file (antibody policy check \(resolvedPolicy))")
+                throw .invalid(
+                    file, line: p.line, column: p.column, "the policy is invalid:\n\(error.description)",
+                    hint: "fix the policy file (antibody policy check \(resolvedPolicy))")
             }
             var streams: [String: StreamMapping] = [:]
             if let st = root["streams"]?.table {
                 for key in st.keys.sorted() {
                     guard let text = st[key]?.string, let mapping = Self.mapping(text) else {
-                        throw fail("streams.\(key)", "stream '\(key)' must map to \"asset:NAME\", \"state:PATH\", "
-                                   + "\"cumulative:PATH\" or \"outflow:ASSET\"",
-                                   hint: "e.g. \"TOKEN/USD\" = \"asset:TOKEN\"")
+                        throw fail(
+                            "streams.\(key)",
+                            "stream '\(key)' must map to \"asset:NAME\", \"state:PATH\", "
+                                + "\"cumulative:PATH\" or \"outflow:ASSET\"",
+                            hint: "e.g. \"TOKEN/USD\" = \"asset:TOKEN\"")
                     }
                     if case .asset(let a) = mapping, !policy.assets.contains(a) {
-                        throw fail("streams.\(key)", "asset '\(a)' is not declared in the policy's [protocol] assets",
-                                   hint: "declared assets: " + policy.assets.joined(separator: ", "))
+                        throw fail(
+                            "streams.\(key)", "asset '\(a)' is not declared in the policy's [protocol] assets",
+                            hint: "declared assets: " + policy.assets.joined(separator: ", "))
                     }
                     streams[key] = mapping
                 }
@@ -215,54 +232,60 @@ public enum ScenarioLoader {
                 a.chunk = try q.usdc("chunk_usd", default: 10_000_000)
                 model = .bridgeForgery(a)
             case "adaptive-bridge":
-                model = .adaptiveBridge(limit: try q.number("limit", default: 1_000_000, 1...1e12),
-                                        window: Int64(try q.number("window_seconds", default: 14_400, 1...1e7)),
-                                        horizon: Int64(try q.number("horizon_seconds", default: 86_400, 1...1e8)))
+                model = .adaptiveBridge(
+                    limit: try q.number("limit", default: 1_000_000, 1...1e12),
+                    window: Int64(try q.number("window_seconds", default: 14_400, 1...1e7)),
+                    horizon: Int64(try q.number("horizon_seconds", default: 86_400, 1...1e8)))
             case "adaptive-oracle-creep":
-                model = .adaptiveOracleCreep(threshold: try q.number("threshold", default: 0.04, 0.001...1),
-                                             targetMultiple: try q.number("target_multiple", default: 4, 1.01...100))
+                model = .adaptiveOracleCreep(
+                    threshold: try q.number("threshold", default: 0.04, 0.001...1),
+                    targetMultiple: try q.number("target_multiple", default: 4, 1.01...100))
             case "repeated-exploit":
-                model = .repeatedExploit(RepeatedExploitModel(
-                    tvlUSD: try q.number("tvl_usd", default: 100_000_000, 1...1e13),
-                    transactions: Int(try q.number("transactions", default: 10, 1...10_000)),
-                    extractFraction: try q.number("extract_fraction", default: 0.05, 0...1),
-                    spacingSeconds: Int64(try q.number("spacing_seconds", default: 60, 1...86_400)),
-                    signalPerTx: try q.number("signal_per_tx", default: -0.05, -0.99...10),
-                    revertFraction: try q.number("revert_fraction", default: 0, 0...1),
-                    stream: try q.string("stream", default: "vault:v share price"),
-                    scope: try q.string("scope", default: "protocol"),
-                    warmupMinutes: Int(try q.number("warmup_minutes", default: 120, 0...100_000)),
-                    noise: try q.number("noise", default: 0.0005, 0...0.5),
-                    startValue: try q.number("start_value", default: 1, 1e-12...1e12),
-                    guardedExecution: try q.flag("guarded_execution", default: false)))
+                model = .repeatedExploit(
+                    RepeatedExploitModel(
+                        tvlUSD: try q.number("tvl_usd", default: 100_000_000, 1...1e13),
+                        transactions: Int(try q.number("transactions", default: 10, 1...10_000)),
+                        extractFraction: try q.number("extract_fraction", default: 0.05, 0...1),
+                        spacingSeconds: Int64(try q.number("spacing_seconds", default: 60, 1...86_400)),
+                        signalPerTx: try q.number("signal_per_tx", default: -0.05, -0.99...10),
+                        revertFraction: try q.number("revert_fraction", default: 0, 0...1),
+                        stream: try q.string("stream", default: "vault:v share price"),
+                        scope: try q.string("scope", default: "protocol"),
+                        warmupMinutes: Int(try q.number("warmup_minutes", default: 120, 0...100_000)),
+                        noise: try q.number("noise", default: 0.0005, 0...0.5),
+                        startValue: try q.number("start_value", default: 1, 1e-12...1e12),
+                        guardedExecution: try q.flag("guarded_execution", default: false)))
             case "price-shock-lending":
-                model = .priceShock(PriceShockLendingModel(
-                    path: try q.points("path"), startPrice: try q.number("start_price", default: 1, 1e-12...1e12),
-                    noise: try q.number("noise", default: 0.001, 0...0.5),
-                    stream: try q.string("stream", default: "COLL/USD market"),
-                    oracleStream: try q.optionalString("oracle_stream"),
-                    scope: try q.string("scope", default: "protocol"),
-                    collateralUSD: try q.number("collateral_usd", default: 0, 0...1e13),
-                    vaults: Int(try q.number("vaults", default: 100, 0...100_000)),
-                    minRatio: try q.number("min_ratio", default: 1.5, 1...100),
-                    maxRatio: try q.number("max_ratio", default: 3, 1...100),
-                    liquidationRatio: try q.number("liquidation_ratio", default: 1.5, 1...100),
-                    congestionDropPerHour: try q.number("congestion_drop_per_hour", default: 1, 0...1),
-                    minAnswer: try q.number("min_answer", default: 0, 0...10),
-                    tradeUSD: try q.number("trade_usd", default: 0, 0...1e12),
-                    ltv: try q.number("ltv", default: 0.75, 0...1),
-                    liquidityUSD: try q.number("liquidity_usd", default: 0, 0...1e13)))
+                model = .priceShock(
+                    PriceShockLendingModel(
+                        path: try q.points("path"), startPrice: try q.number("start_price", default: 1, 1e-12...1e12),
+                        noise: try q.number("noise", default: 0.001, 0...0.5),
+                        stream: try q.string("stream", default: "COLL/USD market"),
+                        oracleStream: try q.optionalString("oracle_stream"),
+                        scope: try q.string("scope", default: "protocol"),
+                        collateralUSD: try q.number("collateral_usd", default: 0, 0...1e13),
+                        vaults: Int(try q.number("vaults", default: 100, 0...100_000)),
+                        minRatio: try q.number("min_ratio", default: 1.5, 1...100),
+                        maxRatio: try q.number("max_ratio", default: 3, 1...100),
+                        liquidationRatio: try q.number("liquidation_ratio", default: 1.5, 1...100),
+                        congestionDropPerHour: try q.number("congestion_drop_per_hour", default: 1, 0...1),
+                        minAnswer: try q.number("min_answer", default: 0, 0...10),
+                        tradeUSD: try q.number("trade_usd", default: 0, 0...1e12),
+                        ltv: try q.number("ltv", default: 0.75, 0...1),
+                        liquidityUSD: try q.number("liquidity_usd", default: 0, 0...1e13)))
             case "calm-gbm":
-                model = .calmGBM(stream: try q.string("stream", default: "WETH/USD"),
-                                 start: try q.number("start_price", default: 2000, 1e-9...1e12),
-                                 volatility: try q.number("volatility", default: 0.5, 0...5),
-                                 minutes: Int(try q.number("minutes", default: 10_080, 1...1_000_000)))
+                model = .calmGBM(
+                    stream: try q.string("stream", default: "WETH/USD"),
+                    start: try q.number("start_price", default: 2000, 1e-9...1e12),
+                    volatility: try q.number("volatility", default: 0.5, 0...5),
+                    minutes: Int(try q.number("minutes", default: 10_080, 1...1_000_000)))
             default:  // "recorded-prices"
                 let fileKey = "price_file"
                 let path = try q.string(fileKey, default: "")
                 guard !path.isEmpty else {
-                    throw fail("parameters", "model recorded-prices needs parameters.price_file",
-                               hint: "price_file = \"prices.csv\" (CSV with timestamp and price or close columns)")
+                    throw fail(
+                        "parameters", "model recorded-prices needs parameters.price_file",
+                        hint: "price_file = \"prices.csv\" (CSV with timestamp and price or close columns)")
                 }
                 let resolved = resolve(path)
                 let stream = try q.string("stream", default: "PRICE")
@@ -275,13 +298,15 @@ public enum ScenarioLoader {
                 do {
                     series = try PriceCSV.read(path: resolved, asset: stream)
                 } catch {
-                    throw fail("parameters.price_file", "cannot read prices from '\(resolved)': \(error)",
-                               hint: "the CSV needs a header with timestamp and price (or close)")
+                    throw fail(
+                        "parameters.price_file", "cannot read prices from '\(resolved)': \(error)",
+                        hint: "the CSV needs a header with timestamp and price (or close)")
                 }
                 if series.prices.count > maxRows {
-                    series = AntibodyEngine.PriceSeries(asset: series.asset, timestamps: Array(series.timestamps.prefix(maxRows)),
-                                         prices: Array(series.prices.prefix(maxRows)),
-                                         sources: Array(series.sources.prefix(maxRows)))
+                    series = AntibodyEngine.PriceSeries(
+                        asset: series.asset, timestamps: Array(series.timestamps.prefix(maxRows)),
+                        prices: Array(series.prices.prefix(maxRows)),
+                        sources: Array(series.sources.prefix(maxRows)))
                 }
                 model = .recorded(stream: stream, series: series)
             }
@@ -296,18 +321,25 @@ public enum ScenarioLoader {
         let reader: Reader
         var used: Set<String> = []
 
-        mutating func number(_ key: String, default d: Double, _ range: ClosedRange<Double>) throws(ScenarioError)
+        mutating func number(
+            _ key: String, default d: Double, _ range: ClosedRange<Double>
+        ) throws(ScenarioError)
             -> Double
         {
             used.insert(key)
             guard let v = table[key] else { return d }
             let x: Double
-            if v.type == .int, let i = v.int { x = Double(i) } else if v.type == .double, let y = v.double { x = y } else {
+            if v.type == .int, let i = v.int {
+                x = Double(i)
+            } else if v.type == .double, let y = v.double {
+                x = y
+            } else {
                 throw reader.fail("parameters.\(key)", "'\(key)' must be a number", hint: "e.g. \(key) = \(d)")
             }
             guard x.isFinite, range.contains(x) else {
-                throw reader.fail("parameters.\(key)", "'\(key)' is \(x), outside \(range.lowerBound)…\(range.upperBound)",
-                                  hint: "use a value in that range")
+                throw reader.fail(
+                    "parameters.\(key)", "'\(key)' is \(x), outside \(range.lowerBound)…\(range.upperBound)",
+                    hint: "use a value in that range")
             }
             return x
         }
@@ -342,18 +374,21 @@ public enum ScenarioLoader {
             used.insert(key)
             let hint = "write \(key) = [[0, 1.0], [6, 0.7], [24, 0.57]] (hours, price relative to the start)"
             guard let array = table[key]?.array, !array.isEmpty, array.count <= 10_000 else {
-                throw reader.fail("parameters.\(key)", "'\(key)' must be a non-empty array of [hours, price] pairs",
-                                  hint: hint)
+                throw reader.fail(
+                    "parameters.\(key)", "'\(key)' must be a non-empty array of [hours, price] pairs",
+                    hint: hint)
             }
             var out: [(Double, Double)] = []
             for item in array {
                 guard let pair = item.array, pair.count == 2,
-                      let h = pair[0].double ?? pair[0].int.map(Double.init),
-                      let v = pair[1].double ?? pair[1].int.map(Double.init),
-                      h.isFinite, v.isFinite, v > 0, h >= (out.last?.0 ?? 0)
+                    let h = pair[0].double ?? pair[0].int.map(Double.init),
+                    let v = pair[1].double ?? pair[1].int.map(Double.init),
+                    h.isFinite, v.isFinite, v > 0, h >= (out.last?.0 ?? 0)
                 else {
-                    throw reader.fail("parameters.\(key)", "'\(key)' has an entry that is not an ascending "
-                                      + "[hours ≥ 0, price > 0] pair", hint: hint)
+                    throw reader.fail(
+                        "parameters.\(key)",
+                        "'\(key)' has an entry that is not an ascending "
+                            + "[hours ≥ 0, price > 0] pair", hint: hint)
                 }
                 out.append((h, v))
             }
@@ -362,8 +397,9 @@ public enum ScenarioLoader {
 
         func finish() throws(ScenarioError) {
             for key in table.keys.sorted() where !used.contains(key) {
-                throw reader.fail("parameters.\(key)", "unknown parameter '\(key)' for this model",
-                                  hint: "this model reads: " + used.sorted().joined(separator: ", "), onKey: true)
+                throw reader.fail(
+                    "parameters.\(key)", "unknown parameter '\(key)' for this model",
+                    hint: "this model reads: " + used.sorted().joined(separator: ", "), onKey: true)
             }
         }
     }

@@ -1,6 +1,6 @@
-public import AntibodyReport
 import AntibodyCore
 import AntibodyEngine
+public import AntibodyReport
 import AntibodySim
 
 /// Runs a scenario twice with the same seed — defence off (``NoDefence``) and on (the real engine
@@ -18,9 +18,12 @@ public enum ScenarioRunner {
         let seed = seed ?? spec.seed
         let off = try runModel(spec, defence: NoDefence(), seed: seed)
         let log = DefenceLog()
-        let on = try runModel(spec, defence: EngineDefence(policy: spec.policy, streams: spec.streams, log: log,
-                                                            historyMinutes: spec.historyMinutes),
-                              seed: seed)
+        let on = try runModel(
+            spec,
+            defence: EngineDefence(
+                policy: spec.policy, streams: spec.streams, log: log,
+                historyMinutes: spec.historyMinutes),
+            seed: seed)
         let offLog = DefenceLog()
         _ = try runModel(spec, defence: RecordOnly(log: offLog), seed: seed)
         return result(spec, seed: seed, off: off, on: on, log: log, offLog: offLog)
@@ -46,11 +49,15 @@ public enum ScenarioRunner {
         case .governanceTakeover(let a): return try outcome(a.run(defence: defence))
         case .bridgeForgery(let a): return try outcome(a.run(defence: defence))
         case .adaptiveBridge(let limit, let window, let horizon):
-            return try outcome(AdaptiveAttacker.drainBridge(limit: limit, window: window, horizon: horizon,
-                                                            defence: defence))
+            return try outcome(
+                AdaptiveAttacker.drainBridge(
+                    limit: limit, window: window, horizon: horizon,
+                    defence: defence))
         case .adaptiveOracleCreep(let threshold, let multiple):
-            return try outcome(AdaptiveAttacker.creepOracle(threshold: threshold, targetMultiple: multiple,
-                                                            defence: defence))
+            return try outcome(
+                AdaptiveAttacker.creepOracle(
+                    threshold: threshold, targetMultiple: multiple,
+                    defence: defence))
         case .repeatedExploit(let m): return m.run(defence: defence, seed: seed)
         case .priceShock(let m): return m.run(defence: defence, seed: seed)
         case .calmGBM(let stream, let start, let volatility, let minutes):
@@ -60,8 +67,10 @@ public enum ScenarioRunner {
             let t0: Int64 = 1_600_000_000
             for m in 0..<minutes {
                 let price = m == 0 ? start : path.next(using: &rng)
-                defence.observe(Observation(stream: stream, timestamp: Timestamp(seconds: t0 + Int64(m) * 60),
-                                            value: price), guardrails: &rails)
+                defence.observe(
+                    Observation(
+                        stream: stream, timestamp: Timestamp(seconds: t0 + Int64(m) * 60),
+                        value: price), guardrails: &rails)
             }
             return ModelRun(lossUSD: 0)
         case .recorded(let stream, let series):
@@ -77,23 +86,32 @@ public enum ScenarioRunner {
         ModelRun(lossUSD: loss(o), liquidationsBlocked: o.liquidationsBlocked)
     }
 
-    static func result(_ spec: ScenarioSpec, seed: UInt64, off: ModelRun, on: ModelRun, log: DefenceLog,
-                       offLog: DefenceLog) -> ScenarioResult {
+    static func result(
+        _ spec: ScenarioSpec, seed: UInt64, off: ModelRun, on: ModelRun, log: DefenceLog,
+        offLog: DefenceLog
+    ) -> ScenarioResult {
         let observations = log.observations
         let origin = observations.first?.timestamp ?? on.tvl.first?.0 ?? Timestamp(seconds: 0)
         func rel(_ t: Timestamp) -> Double { origin.duration(to: t).seconds }
-        let end = [observations.last?.timestamp, on.tvl.last?.0, log.decisions.last?.timestamp]
+        let end =
+            [observations.last?.timestamp, on.tvl.last?.0, log.decisions.last?.timestamp]
             .compactMap { $0 }.max() ?? origin
-        let attackStart: Timestamp? = spec.kind == .control ? nil
-            : on.attackStart ?? off.attackStart ?? (observations.indices.contains(spec.attackStartObservation)
-                                 ? observations[spec.attackStartObservation].timestamp : observations.last?.timestamp)
-        let responseKinds: Set<String> = ["alarm", "breakerTripped", "invariantViolated", "invariantFailed",
-                                          "limiterChanged", "pauseDecided", "parameterChanged"]
+        let attackStart: Timestamp? =
+            spec.kind == .control
+            ? nil
+            : on.attackStart ?? off.attackStart
+                ?? (observations.indices.contains(spec.attackStartObservation)
+                    ? observations[spec.attackStartObservation].timestamp : observations.last?.timestamp)
+        let responseKinds: Set<String> = [
+            "alarm", "breakerTripped", "invariantViolated", "invariantFailed",
+            "limiterChanged", "pauseDecided", "parameterChanged",
+        ]
         let responses = log.decisions.filter { responseKinds.contains($0.kind.rawValue) && !$0.message.isEmpty }
         let containing: Set<String> = ["pause", "isolate", "limit", "pauseLiquidations"]
         var detect: Double?, contain: Double?
         // A pause already in force when the attack starts contained it pre-emptively.
-        let openAtStart = attackStart.map { a in log.pauses.contains { $0.start <= a && ($0.end.map { $0 > a } ?? true) } }
+        let openAtStart =
+            attackStart.map { a in log.pauses.contains { $0.start <= a && ($0.end.map { $0 > a } ?? true) } }
             ?? false
         if attackStart != nil, openAtStart {
             detect = 0
@@ -111,13 +129,16 @@ public enum ScenarioRunner {
             attackStart.map { a in p.start < a && (p.end.map { $0 <= a } ?? false) } ?? true
         }.count
         let pauseHours = log.pauses.reduce(0.0) { $0 + $1.hours(until: end) }
-        let chartStream = spec.chart ?? spec.streams.sorted { $0.key < $1.key }.first {
-            if case .asset = $0.value { return true } else { return false }
-        }?.key ?? observations.first?.stream
+        let chartStream =
+            spec.chart ?? spec.streams.sorted { $0.key < $1.key }.first {
+                if case .asset = $0.value { return true } else { return false }
+            }?.key ?? observations.first?.stream
         func points(_ obs: [Observation]) -> [SeriesPoint] {
             let xs = obs.filter { $0.stream == chartStream }
             let stride = max(1, xs.count / 1500)
-            return Swift.stride(from: 0, to: xs.count, by: stride).map { SeriesPoint(t: rel(xs[$0].timestamp), value: xs[$0].value) }
+            return Swift.stride(from: 0, to: xs.count, by: stride).map {
+                SeriesPoint(t: rel(xs[$0].timestamp), value: xs[$0].value)
+            }
         }
         func tvlPoints(_ run: ModelRun) -> [SeriesPoint] {
             let stride = max(1, run.tvl.count / 1500)
@@ -140,8 +161,9 @@ public enum ScenarioRunner {
             if case .limit(let maxOutflow, _) = $0.kind { return maxOutflow } else { return nil }
         }.first
         let timeline = log.decisions.filter { $0.kind != .inputRejected || log.decisions.count < 50 }.map { d in
-            TimelineEntry(t: rel(d.timestamp), kind: d.kind.rawValue, severity: d.severity.rawValue, message: d.message,
-                          actions: d.actions.map(\.description), evidence: d.evidence)
+            TimelineEntry(
+                t: rel(d.timestamp), kind: d.kind.rawValue, severity: d.severity.rawValue, message: d.message,
+                actions: d.actions.map(\.description), evidence: d.evidence)
         }
         return ScenarioResult(
             name: spec.name, kind: spec.kind, title: spec.title, facts: spec.facts,
@@ -150,8 +172,11 @@ public enum ScenarioRunner {
             pauseCostUSD: pauseHours * log.pauseCostPerHourUSD, liquidationsBlocked: on.liquidationsBlocked, seed: seed,
             priceLabel: chartStream ?? "price", price: points(observations), priceOff: points(offLog.observations),
             alarms: alarms.map { rel($0.timestamp) },
-            pauses: log.pauses.map { ReportInterval(start: rel($0.start), end: rel($0.end ?? end),
-                                                    label: "\($0.scope): \($0.reason)") },
+            pauses: log.pauses.map {
+                ReportInterval(
+                    start: rel($0.start), end: rel($0.end ?? end),
+                    label: "\($0.scope): \($0.reason)")
+            },
             tvlOff: tvlPoints(off), tvlOn: tvlPoints(on), outflowOn: outflow, limiterBand: band, timeline: timeline,
             limitations: spec.limitations)
     }

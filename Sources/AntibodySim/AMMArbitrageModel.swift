@@ -86,7 +86,8 @@ public struct AMMArbitrageModel: Sendable {
             let amountIn = ((gamma * r0 * r1 * p).squareRoot() - r1) / gamma
             guard amountIn >= 1, amountIn < 1e33 else { return }
             let input = UInt256(amountIn)
-            guard let out = try? UniswapV2Pair.getAmountOut(input, reserveIn: _pair.reserve1, reserveOut: _pair.reserve0)
+            guard
+                let out = try? UniswapV2Pair.getAmountOut(input, reserveIn: _pair.reserve1, reserveOut: _pair.reserve0)
             else { return }
             let profit = Double(out) * p - Double(input) - gasCost
             guard profit > 0 else { return }
@@ -100,7 +101,8 @@ public struct AMMArbitrageModel: Sendable {
             let amountIn = ((gamma * r0 * r1 / p).squareRoot() - r0) / gamma
             guard amountIn >= 1, amountIn < 1e33 else { return }
             let input = UInt256(amountIn)
-            guard let out = try? UniswapV2Pair.getAmountOut(input, reserveIn: _pair.reserve0, reserveOut: _pair.reserve1)
+            guard
+                let out = try? UniswapV2Pair.getAmountOut(input, reserveIn: _pair.reserve0, reserveOut: _pair.reserve1)
             else { return }
             let profit = Double(out) - Double(input) * p - gasCost
             guard profit > 0 else { return }

@@ -16,7 +16,8 @@ public struct AccountData: Hashable, Sendable {
     public var healthFactor: UInt256
 
     /// An account summary.
-    public init(collateral: UInt256, debt: UInt256, ltv: UInt256, liquidationThreshold: UInt256, healthFactor: UInt256) {
+    public init(collateral: UInt256, debt: UInt256, ltv: UInt256, liquidationThreshold: UInt256, healthFactor: UInt256)
+    {
         self.collateral = collateral
         self.debt = debt
         self.ltv = ltv

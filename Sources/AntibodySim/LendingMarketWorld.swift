@@ -47,20 +47,25 @@ public struct LendingMarketWorld: Sendable {
         tokenConfiguration: ReserveConfiguration? = nil,
         extraReserves: [(ReserveConfiguration, UInt256, supplied: UInt256)] = []
     ) throws(SimError) {
-        let token = tokenConfiguration ?? ReserveConfiguration(
-            symbol: "TOKEN", decimals: 18, ltv: 7_500, liquidationThreshold: 8_000, liquidationBonus: 10_500,
-            reserveFactor: 1_000, optimalUsageRatio: 450_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 70_000_000_000_000_000_000_000_000, variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
+        let token =
+            tokenConfiguration
+            ?? ReserveConfiguration(
+                symbol: "TOKEN", decimals: 18, ltv: 7_500, liquidationThreshold: 8_000, liquidationBonus: 10_500,
+                reserveFactor: 1_000, optimalUsageRatio: 450_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
+                variableRateSlope1: 70_000_000_000_000_000_000_000_000,
+                variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
         let usdc = ReserveConfiguration(
             symbol: "USDC", decimals: 6, ltv: 8_000, liquidationThreshold: 8_500, liquidationBonus: 10_500,
             reserveFactor: 1_000, optimalUsageRatio: 900_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 40_000_000_000_000_000_000_000_000, variableRateSlope2: 600_000_000_000_000_000_000_000_000)
+            variableRateSlope1: 40_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 600_000_000_000_000_000_000_000_000)
         clock = SimClock(block: 15_000_000, seconds: 1_700_000_000)
         pair = try UniswapV2Pair(reserve0: pairToken, reserve1: pairUSDC, blockTimestampLast: UInt32(clock.seconds))
         initialPairReserves = (pairToken, pairUSDC)
         let spot = Self.price8(reserve0: pairToken, reserve1: pairUSDC)
         pool = try LendingPool(
-            configurations: [token, usdc] + extraReserves.map(\.0), prices: [spot, 100_000_000] + extraReserves.map(\.1),
+            configurations: [token, usdc] + extraReserves.map(\.0),
+            prices: [spot, 100_000_000] + extraReserves.map(\.1),
             now: UInt64(clock.seconds))
         truePrices = [Double(spot) / 1e8, 1] + extraReserves.map { Double($0.1) / 1e8 }
         oracleMode = oracle
@@ -128,7 +133,9 @@ public struct LendingMarketWorld: Sendable {
 
     /// Supplies `amount` of `asset` from `user` (guarded by `market:<symbol>`).
     public mutating func supply(_ user: Int, asset: Int, amount: UInt256) throws(SimError) {
-        guard guardrails.permit("market:\(symbol(asset))", at: clock.seconds) else { throw .revert("GUARDED: market paused") }
+        guard guardrails.permit("market:\(symbol(asset))", at: clock.seconds) else {
+            throw .revert("GUARDED: market paused")
+        }
         try pool.supply(user, asset: asset, amount: amount)
     }
 
@@ -165,8 +172,10 @@ public struct LendingMarketWorld: Sendable {
                 pool.accounts[user].usingAsCollateral[collateral]
             else { break }
             guard guardrails.permitLiquidation("market:\(symbol(collateral))") else { break }
-            if (try? pool.liquidate(liquidator: liquidator, user: user, collateral: collateral, debt: debtAsset,
-                                    debtToCover: .max)) != nil {
+            if (try? pool.liquidate(
+                liquidator: liquidator, user: user, collateral: collateral, debt: debtAsset,
+                debtToCover: .max)) != nil
+            {
                 count += 1
             } else {
                 break

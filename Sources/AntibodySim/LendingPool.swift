@@ -118,7 +118,8 @@ public struct LendingPool: Hashable, Sendable {
     public func accountData(_ user: Int) throws(SimError) -> AccountData {
         let a = accounts[user]
         guard a.usingAsCollateral.contains(true) || a.borrowing.contains(true) else {
-            return AccountData(collateral: .zero, debt: .zero, ltv: .zero, liquidationThreshold: .zero, healthFactor: .max)
+            return AccountData(
+                collateral: .zero, debt: .zero, ltv: .zero, liquidationThreshold: .zero, healthFactor: .max)
         }
         var collateral = UInt256.zero, debt = UInt256.zero, ltvSum = UInt256.zero, thresholdSum = UInt256.zero
         for i in reserves.indices where a.usingAsCollateral[i] || a.borrowing[i] {
@@ -140,7 +141,8 @@ public struct LendingPool: Hashable, Sendable {
         let ltv = collateral.isZero ? UInt256.zero : ltvSum / collateral
         let threshold = collateral.isZero ? UInt256.zero : thresholdSum / collateral
         let hf = debt.isZero ? UInt256.max : try AaveMath.wadDiv(try AaveMath.percentMul(collateral, threshold), debt)
-        return AccountData(collateral: collateral, debt: debt, ltv: ltv, liquidationThreshold: threshold, healthFactor: hf)
+        return AccountData(
+            collateral: collateral, debt: debt, ltv: ltv, liquidationThreshold: threshold, healthFactor: hf)
     }
 
     /// Bad debt in the base currency: for every account whose debt exceeds its (unweighted)
@@ -365,7 +367,8 @@ public struct LendingPool: Hashable, Sendable {
             throw .revert("COLLATERAL_CANNOT_BE_LIQUIDATED")
         }
         guard !totalDebt.isZero else { throw .revert("SPECIFIED_CURRENCY_NOT_BORROWED_BY_USER") }
-        let userCollateral = try AaveMath.rayMul(accounts[user].scaledSupply[c], try reserves[c].normalizedIncome(at: now))
+        let userCollateral = try AaveMath.rayMul(
+            accounts[user].scaledSupply[c], try reserves[c].normalizedIncome(at: now))
         // _calculateAvailableCollateralToLiquidate (no protocol fee)
         let cPrice = prices[c], dPrice = prices[d]
         let cUnit = reserves[c].configuration.unit, dUnit = reserves[d].configuration.unit
@@ -377,7 +380,8 @@ public struct LendingPool: Hashable, Sendable {
         if maxCollateral > userCollateral {
             collateralAmount = userCollateral
             actualDebt = try AaveMath.percentDiv(
-                try EVM.div(try EVM.mul(try EVM.mul(cPrice, collateralAmount), dUnit), try EVM.mul(dPrice, cUnit)), bonus)
+                try EVM.div(try EVM.mul(try EVM.mul(cPrice, collateralAmount), dUnit), try EVM.mul(dPrice, cUnit)),
+                bonus)
         } else {
             collateralAmount = maxCollateral
         }
@@ -396,10 +400,14 @@ public struct LendingPool: Hashable, Sendable {
         guard !scaledCollateral.isZero else { throw .revert("INVALID_BURN_AMOUNT") }
         accounts[user].scaledSupply[c] = try EVM.sub(accounts[user].scaledSupply[c], scaledCollateral)
         reserves[c].scaledSupply = try EVM.sub(reserves[c].scaledSupply, scaledCollateral)
-        guard reserves[c].underlying >= collateralAmount else { throw .revert("ERC20: transfer amount exceeds balance") }
+        guard reserves[c].underlying >= collateralAmount else {
+            throw .revert("ERC20: transfer amount exceeds balance")
+        }
         reserves[c].underlying -= collateralAmount
         accounts[liquidator].wallet[c] = try EVM.add(accounts[liquidator].wallet[c], collateralAmount)
-        guard accounts[liquidator].wallet[d] >= actualDebt else { throw .revert("ERC20: transfer amount exceeds balance") }
+        guard accounts[liquidator].wallet[d] >= actualDebt else {
+            throw .revert("ERC20: transfer amount exceeds balance")
+        }
         accounts[liquidator].wallet[d] -= actualDebt
         reserves[d].underlying = try EVM.add(reserves[d].underlying, actualDebt)
         return Liquidation(debtRepaid: actualDebt, collateralSeized: collateralAmount, healthFactorBefore: hf)

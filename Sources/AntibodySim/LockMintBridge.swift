@@ -60,7 +60,9 @@ public struct LockMintBridge: Hashable, Sendable {
     /// Burns `amount` wrapped tokens of `holder` and returns the proven unlock message, which
     /// ``process(_:)`` delivers on the source chain.
     public mutating func burn(_ amount: UInt256, holder: Int) throws(SimError) -> Message {
-        guard (wrapped[holder] ?? .zero) >= amount, !amount.isZero else { throw .revert("ERC20: burn amount exceeds balance") }
+        guard (wrapped[holder] ?? .zero) >= amount, !amount.isZero else {
+            throw .revert("ERC20: burn amount exceeds balance")
+        }
         wrapped[holder] = wrapped[holder]! - amount
         wrappedSupply -= amount
         let m = Message(nonce: nextNonce, recipient: holder, amount: amount)

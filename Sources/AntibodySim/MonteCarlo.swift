@@ -61,7 +61,8 @@ public struct MonteCarlo: Sendable {
                         var rng = self.generator(forPath: i)
                         let values = try path(i, &rng)
                         guard values.count == metrics else {
-                            throw SimError.invalidInput("path \(i) reported \(values.count) metrics, expected \(metrics)")
+                            throw SimError.invalidInput(
+                                "path \(i) reported \(values.count) metrics, expected \(metrics)")
                         }
                         out.append((i, values))
                         let done = counter.increment()

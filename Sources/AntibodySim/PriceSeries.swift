@@ -112,7 +112,8 @@ public struct PriceSeries: Hashable, Sendable {
             }
             let timeText = fields[timeIndex].trimmingCharacters(in: .whitespaces)
             guard let time = parseTimestamp(timeText) else {
-                throw .invalidInput("\(at): timestamp \(timeText.debugDescription) is neither ISO-8601 UTC nor Unix seconds")
+                throw .invalidInput(
+                    "\(at): timestamp \(timeText.debugDescription) is neither ISO-8601 UTC nor Unix seconds")
             }
             let priceText = fields[priceIndex].trimmingCharacters(in: .whitespaces)
             guard let price = Double(priceText) else {
@@ -169,7 +170,9 @@ public struct PriceSeries: Hashable, Sendable {
                 return nil
             }
             let digits = utf8.count - 21
-            millis = digits >= 3 ? fraction / Int64(pow(10.0, Double(digits - 3))) : fraction * Int64(pow(10.0, Double(3 - digits)))
+            millis =
+                digits >= 3
+                ? fraction / Int64(pow(10.0, Double(digits - 3))) : fraction * Int64(pow(10.0, Double(3 - digits)))
         } else if utf8[19] != UInt8(ascii: "Z") {
             return nil
         }

@@ -58,7 +58,8 @@ public struct ReserveConfiguration: Hashable, Sendable, Codable {
         let ray = AaveMath.ray
         guard (0...36).contains(decimals), ltv <= liquidationThreshold, liquidationThreshold <= 10_000,
             liquidationThreshold.isZero || liquidationBonus > 10_000,
-            liquidationThreshold.isZero || (try? AaveMath.percentMul(liquidationThreshold, liquidationBonus)).map({ $0 <= 10_000 }) == true,
+            liquidationThreshold.isZero
+                || (try? AaveMath.percentMul(liquidationThreshold, liquidationBonus)).map({ $0 <= 10_000 }) == true,
             reserveFactor <= 10_000, !optimalUsageRatio.isZero, optimalUsageRatio < ray
         else {
             throw .invalidInput(

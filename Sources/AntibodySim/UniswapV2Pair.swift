@@ -161,7 +161,8 @@ public struct UniswapV2Pair: Hashable, Sendable {
     public mutating func swapExactIn(
         _ amountIn: UInt256, zeroForOne: Bool, blockTimestamp: UInt64
     ) throws(SimError) -> UInt256 {
-        let out = zeroForOne
+        let out =
+            zeroForOne
             ? try Self.getAmountOut(amountIn, reserveIn: reserve0, reserveOut: reserve1)
             : try Self.getAmountOut(amountIn, reserveIn: reserve1, reserveOut: reserve0)
         var next = self

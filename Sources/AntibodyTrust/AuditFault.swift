@@ -28,7 +28,8 @@ public struct AuditFault: Hashable, Sendable, CustomStringConvertible {
         switch reason {
         case .indexMismatch(let found):
             "entry \(index): the entry stored here claims index \(found) (entries were deleted, inserted or reordered)"
-        case .brokenLink: "entry \(index): its previous hash is not entry \(index == 0 ? "-" : String(index - 1))'s hash"
+        case .brokenLink:
+            "entry \(index): its previous hash is not entry \(index == 0 ? "-" : String(index - 1))'s hash"
         case .hashMismatch: "entry \(index): its contents do not match its hash (edited)"
         case .invalidSignature: "entry \(index): its signature is malformed or malleable"
         case .wrongSigner(let signer): "entry \(index): signed by \(signer), not the log's signer"

@@ -28,7 +28,7 @@ struct AuditHead: Hashable {
     init?(decoding text: String, signer: EthereumAddress) {
         let parts = text.split(separator: ":")
         guard parts.count == 3, let count = UInt64(parts[0]), let hash = try? Bytes32(hex: String(parts[1])),
-              let bytes = try? Hex.decode(String(parts[2])), let signature = try? RecoverableSignature(rsv: bytes)
+            let bytes = try? Hex.decode(String(parts[2])), let signature = try? RecoverableSignature(rsv: bytes)
         else { return nil }
         self.init(count: count, hash: hash)
         guard signature.isLowS, (try? signature.recoverAddress(digest: digest)) == signer else { return nil }

@@ -42,7 +42,8 @@ public final class AuditLog: Sendable {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let hasTable = try queue.read { try $0.tableExists("audit_entry") && $0.tableExists("audit_meta") }
             guard hasTable else {
-                throw TrustError.storage("\(path) is an SQLite file but not an Antibody audit log (no audit_entry table)")
+                throw TrustError.storage(
+                    "\(path) is an SQLite file but not an Antibody audit log (no audit_entry table)")
             }
             database = queue
         } catch let error as TrustError {
@@ -83,12 +84,15 @@ public final class AuditLog: Sendable {
     /// - Throws: ``TrustError`` if `key` is not the log's signer, the entry is too large, or the
     ///   write fails.
     @discardableResult
-    public func append(kind: String, payload: String, at time: Timestamp, signedBy key: Secp256k1PrivateKey)
+    public func append(
+        kind: String, payload: String, at time: Timestamp, signedBy key: Secp256k1PrivateKey
+    )
         throws(TrustError) -> AuditEntry
     {
         try storage { db in
             if let existing = try Self.meta(db, "signer"), existing != key.address.description {
-                throw TrustError.auditLog("this audit log is signed by \(existing), not \(key.address); use that node's key")
+                throw TrustError.auditLog(
+                    "this audit log is signed by \(existing), not \(key.address); use that node's key")
             }
             let last = try Row.fetchOne(db, sql: "SELECT * FROM audit_entry ORDER BY position DESC LIMIT 1")
                 .map(Self.entry(from:))
@@ -152,9 +156,9 @@ public final class AuditLog: Sendable {
 
     static func entry(from row: Row) throws(TrustError) -> AuditEntry {
         guard let index: Int64 = row["entry_index"], let time: Int64 = row["time_ms"], let kind: String = row["kind"],
-              let payload: String = row["payload"], let previous: Data = row["previous_hash"],
-              let hash: Data = row["hash"], let signature: Data = row["signature"],
-              let previousHash = Bytes32(bytes: previous), let entryHash = Bytes32(bytes: hash)
+            let payload: String = row["payload"], let previous: Data = row["previous_hash"],
+            let hash: Data = row["hash"], let signature: Data = row["signature"],
+            let previousHash = Bytes32(bytes: previous), let entryHash = Bytes32(bytes: hash)
         else {
             throw .auditLog("an audit_entry row has a missing or malformed column")
         }
@@ -169,7 +173,8 @@ public final class AuditLog: Sendable {
 
     private static func setMeta(_ db: Database, _ key: String, _ value: String) throws {
         try db.execute(
-            sql: "INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            sql:
+                "INSERT INTO audit_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             arguments: [key, value])
     }
 

@@ -29,7 +29,8 @@ public struct AuditVerifier: Sendable {
         } else if !entry.signature.isLowS {
             fault = AuditFault(index: expected, reason: .invalidSignature)
         } else {
-            switch Result(catching: { () throws(TrustError) in try entry.signature.recoverAddress(digest: entry.hash) }) {
+            switch Result(catching: { () throws(TrustError) in try entry.signature.recoverAddress(digest: entry.hash) })
+            {
             case .failure:
                 fault = AuditFault(index: expected, reason: .invalidSignature)
             case .success(let recovered) where recovered != signer:

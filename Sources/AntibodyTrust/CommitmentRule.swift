@@ -49,10 +49,12 @@ public struct CommitmentRule: Hashable, Sendable {
                 throw .commitment("\(commitment.subject): commitment signature \(index) recovers no key")
             }
             guard approvers.contains(signer) else {
-                throw .commitment("\(commitment.subject): commitment signature \(index) is by \(signer), not a governance approver")
+                throw .commitment(
+                    "\(commitment.subject): commitment signature \(index) is by \(signer), not a governance approver")
             }
             guard !signers.contains(signer) else {
-                throw .commitment("\(commitment.subject): \(signer) signed the commitment twice; each approver counts once")
+                throw .commitment(
+                    "\(commitment.subject): \(signer) signed the commitment twice; each approver counts once")
             }
             signers.append(signer)
         }

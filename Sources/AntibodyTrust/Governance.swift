@@ -39,7 +39,8 @@ public struct Governance: Sendable {
             bounds: [String: ParameterBounds], domain: GuardianDomain
         ) throws(TrustError) {
             guard threshold >= 1, threshold <= approvers.count else {
-                throw .invalidInput("governance threshold must be 1…\(approvers.count) (the approvers), not \(threshold)")
+                throw .invalidInput(
+                    "governance threshold must be 1…\(approvers.count) (the approvers), not \(threshold)")
             }
             guard timelock.milliseconds >= 0 else { throw .invalidInput("governance timelock must not be negative") }
             self.approvers = approvers
@@ -214,7 +215,8 @@ public struct Governance: Sendable {
             let step = abs(value - current)
             let allowed = abs(current) * bounds.maximumRelativeStep
             guard step <= allowed else {
-                return .rejected(.stepTooLarge(name, from: current, to: value, maximumRelativeStep: bounds.maximumRelativeStep))
+                return .rejected(
+                    .stepTooLarge(name, from: current, to: value, maximumRelativeStep: bounds.maximumRelativeStep))
             }
         }
         parameters[name] = value
@@ -233,7 +235,7 @@ public struct Governance: Sendable {
             let params = verified.request.params
             var isolatedAddress = verified.request.target
             if params.count == 32, params.prefix(12).allSatisfy({ $0 == 0 }),
-               let asset = try? EthereumAddress(bytes: Array(params.suffix(20)))
+                let asset = try? EthereumAddress(bytes: Array(params.suffix(20)))
             {
                 isolatedAddress = asset
             }

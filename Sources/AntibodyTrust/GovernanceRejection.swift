@@ -43,7 +43,8 @@ public enum GovernanceRejection: Hashable, Sendable, CustomStringConvertible {
             "\(name) = \(value) is outside its bounds [\(floor), \(ceiling)]"
         case .stepTooLarge(let name, let from, let to, let step):
             "automatic change of \(name) from \(from) to \(to) exceeds the maximum relative step \(step)"
-        case .tooSoon(let name, let next): "\(name) was changed automatically too recently; next at \(next.milliseconds) ms"
+        case .tooSoon(let name, let next):
+            "\(name) was changed automatically too recently; next at \(next.milliseconds) ms"
         case .notPaused: "not paused, so there is nothing to resume"
         case .paused: "automatic changes are suspended while paused"
         case .notAnEmergencyAction(let action):

@@ -30,7 +30,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     /// Parses a JSON document given as UTF-8 bytes.
     public static func parse(_ bytes: [UInt8]) throws(TrustError) -> JSONValue {
         guard bytes.count <= Limits.maximumBytes else {
-            throw .invalidInput("JSON document of \(bytes.count) bytes is larger than the \(Limits.maximumBytes) accepted")
+            throw .invalidInput(
+                "JSON document of \(bytes.count) bytes is larger than the \(Limits.maximumBytes) accepted")
         }
         var parser = JSONParser(bytes: bytes)
         let value = try parser.parseValue(depth: 0)

@@ -38,13 +38,16 @@ public enum Keystore {
         let kdfJSON: String
         switch kdf {
         case .scrypt(let n, let r, let p):
-            kdfJSON = #""kdf":"scrypt","kdfparams":{"dklen":32,"n":\#(n),"p":\#(p),"r":\#(r),"salt":"\#(Hex.encode(salt, prefix: false))"}"#
+            kdfJSON =
+                #""kdf":"scrypt","kdfparams":{"dklen":32,"n":\#(n),"p":\#(p),"r":\#(r),"salt":"\#(Hex.encode(salt, prefix: false))"}"#
         case .pbkdf2(let iterations):
-            kdfJSON = #""kdf":"pbkdf2","kdfparams":{"c":\#(iterations),"dklen":32,"prf":"hmac-sha256","salt":"\#(Hex.encode(salt, prefix: false))"}"#
+            kdfJSON =
+                #""kdf":"pbkdf2","kdfparams":{"c":\#(iterations),"dklen":32,"prf":"hmac-sha256","salt":"\#(Hex.encode(salt, prefix: false))"}"#
         }
         let address = Hex.encode(key.address.bytes, prefix: false)
         let identifier = id ?? UUID().uuidString.lowercased()
-        return #"{"address":"\#(address)","crypto":{"cipher":"aes-128-ctr","ciphertext":"\#(Hex.encode(ciphertext, prefix: false))","cipherparams":{"iv":"\#(Hex.encode(iv, prefix: false))"},\#(kdfJSON),"mac":"\#(Hex.encode(mac, prefix: false))"},"id":"\#(identifier)","version":3}"#
+        return
+            #"{"address":"\#(address)","crypto":{"cipher":"aes-128-ctr","ciphertext":"\#(Hex.encode(ciphertext, prefix: false))","cipherparams":{"iv":"\#(Hex.encode(iv, prefix: false))"},\#(kdfJSON),"mac":"\#(Hex.encode(mac, prefix: false))"},"id":"\#(identifier)","version":3}"#
     }
 
     /// Decrypts a v3 keystore JSON document with `passphrase`.
@@ -56,7 +59,8 @@ public enum Keystore {
         let derived = try deriveKey(passphrase: passphrase, salt: parsed.salt, kdf: parsed.kdf)
         let mac = Keccak256.hash(derived[16..<32] + parsed.ciphertext)
         guard constantTimeEqual(mac, parsed.mac) else {
-            throw .wrongPassphrase("the keystore's MAC does not match: the passphrase is wrong (or the file was altered)")
+            throw .wrongPassphrase(
+                "the keystore's MAC does not match: the passphrase is wrong (or the file was altered)")
         }
         var secret = try aesCTR(parsed.ciphertext, key: derived.prefix(16), iv: parsed.iv)
         if secret.count < 32 { secret.insert(contentsOf: [UInt8](repeating: 0, count: 32 - secret.count), at: 0) }
@@ -90,11 +94,13 @@ public enum Keystore {
                     from: passphrase, salt: salt, outputByteCount: 32, rounds: n, blockSize: r, parallelism: p)
             case .pbkdf2(let iterations):
                 key = try KDF.Insecure.PBKDF2.deriveKey(
-                    from: passphrase, salt: salt, using: .sha256, outputByteCount: 32, unsafeUncheckedRounds: iterations)
+                    from: passphrase, salt: salt, using: .sha256, outputByteCount: 32, unsafeUncheckedRounds: iterations
+                )
             }
             return key.withUnsafeBytes { Array($0) }
         } catch {
-            throw .keystore("the key-derivation function failed (BoringSSL refused the parameters or ran out of memory)")
+            throw .keystore(
+                "the key-derivation function failed (BoringSSL refused the parameters or ran out of memory)")
         }
     }
 

@@ -32,14 +32,16 @@ public enum KeystoreKDF: Hashable, Sendable {
                 throw .keystore("scrypt n must be a power of two from 2 to \(Self.maximumScryptN), not \(n)")
             }
             guard (1...Self.maximumScryptR).contains(r), (1...Self.maximumScryptP).contains(p) else {
-                throw .keystore("scrypt r must be 1…\(Self.maximumScryptR) and p 1…\(Self.maximumScryptP); got r \(r), p \(p)")
+                throw .keystore(
+                    "scrypt r must be 1…\(Self.maximumScryptR) and p 1…\(Self.maximumScryptP); got r \(r), p \(p)")
             }
             // RFC 7914 requires N < 2^(128·r/8) = 2^(16·r), and BoringSSL enforces it; only r = 1
             // (N < 65536) is affected within our bounds.
             guard 16 * r >= 64 || n < 1 << (16 * r) else {
                 throw .keystore(
                     "scrypt n = \(n) with r = \(r) breaks RFC 7914's rule n < 2^(16·r), which BoringSSL (our scrypt) "
-                        + "enforces; this keystore cannot be read here — re-encrypt it with r = 8 (e.g. geth's defaults)")
+                        + "enforces; this keystore cannot be read here — re-encrypt it with r = 8 (e.g. geth's defaults)"
+                )
             }
             guard 128 * n * r <= Self.maximumScryptMemory else {
                 throw .keystore("scrypt n·r needs more than \(Self.maximumScryptMemory >> 20) MiB; refused")

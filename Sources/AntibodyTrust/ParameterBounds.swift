@@ -17,7 +17,9 @@ public struct ParameterBounds: Hashable, Sendable, Codable {
     ///
     /// - Throws: ``TrustError`` unless floor ≤ ceiling (both finite), 0 ≤ step (finite) and the
     ///   interval is not negative.
-    public init(floor: Double, ceiling: Double, maximumRelativeStep: Double, minimumInterval: Timestamp.Duration)
+    public init(
+        floor: Double, ceiling: Double, maximumRelativeStep: Double, minimumInterval: Timestamp.Duration
+    )
         throws(TrustError)
     {
         guard floor.isFinite, ceiling.isFinite, floor <= ceiling else {

@@ -22,11 +22,14 @@ public enum PersonalMessage {
     /// The address that signed `message` with `personal_sign`, as `ecrecover` would find it.
     ///
     /// - Throws: ``TrustError`` if no key recovers or the signature is high-s.
-    public static func recoverSigner(of message: some Collection<UInt8>, signature: RecoverableSignature)
+    public static func recoverSigner(
+        of message: some Collection<UInt8>, signature: RecoverableSignature
+    )
         throws(TrustError) -> EthereumAddress
     {
         guard signature.isLowS else {
-            throw .invalidSignature("signature has a high s value (a malleated copy); only low-s signatures are accepted")
+            throw .invalidSignature(
+                "signature has a high s value (a malleated copy); only low-s signatures are accepted")
         }
         return try signature.recoverAddress(digest: digest(message))
     }

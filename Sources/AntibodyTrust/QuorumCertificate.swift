@@ -75,7 +75,8 @@ public struct QuorumCertificate: Hashable, Sendable {
         let expiry = try reader.uint64()
         let paramsCount = Int(try reader.byte()) << 8 | Int(try reader.byte())
         guard paramsCount <= ActionRequest.maximumParamsCount else {
-            throw .invalidInput("quorum certificate params of \(paramsCount) bytes exceed \(ActionRequest.maximumParamsCount)")
+            throw .invalidInput(
+                "quorum certificate params of \(paramsCount) bytes exceed \(ActionRequest.maximumParamsCount)")
         }
         let params = try reader.take(paramsCount)
         let count = Int(try reader.byte())

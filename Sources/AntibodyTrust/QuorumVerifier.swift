@@ -33,7 +33,9 @@ public struct QuorumVerifier: Hashable, Sendable {
     ///
     /// - Complexity: one public-key recovery per signature.
     /// - Throws: ``QuorumRejection`` with the first reason found.
-    public func verify(_ certificate: QuorumCertificate, at now: Timestamp, replay: ReplayGuard) throws(QuorumRejection)
+    public func verify(
+        _ certificate: QuorumCertificate, at now: Timestamp, replay: ReplayGuard
+    ) throws(QuorumRejection)
         -> Verified
     {
         guard certificate.domain == domain else {

@@ -79,7 +79,8 @@ public struct RecoverableSignature: Hashable, Sendable, CustomStringConvertible 
         var plain = secp256k1_ecdsa_signature()
         var compact = (r, s)
         let parsed = withUnsafeBytes(of: &compact) { raw in
-            secp256k1_ecdsa_signature_parse_compact(context, &plain, raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            secp256k1_ecdsa_signature_parse_compact(
+                context, &plain, raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
         guard parsed == 1 else { return false }
         // Returns 1 when the input was NOT normalized (high s).
@@ -131,7 +132,8 @@ public struct RecoverableSignature: Hashable, Sendable, CustomStringConvertible 
         }
         var key = secp256k1_pubkey()
         let recovered = digest.withUnsafeBytes { message in
-            secp256k1_ecdsa_recover(context, &key, &recoverable, message.baseAddress!.assumingMemoryBound(to: UInt8.self))
+            secp256k1_ecdsa_recover(
+                context, &key, &recoverable, message.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
         guard recovered == 1 else {
             throw .invalidSignature("no public key recovers from this signature (r or s is zero, or r is not an x)")

@@ -29,7 +29,7 @@ public final class Secp256k1PrivateKey: @unchecked Sendable {
         let valid = secp256k1_ec_seckey_verify(context, storage.baseAddress!.assumingMemoryBound(to: UInt8.self))
         var key = secp256k1_pubkey()
         guard valid == 1,
-              secp256k1_ec_pubkey_create(context, &key, storage.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
+            secp256k1_ec_pubkey_create(context, &key, storage.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1
         else {
             antibody_secure_zero(storage.baseAddress, 32)
             storage.deallocate()

@@ -63,9 +63,10 @@ public struct SignedNodeMessage: Hashable, Sendable {
             throw .invalidInput("node message payload of \(payload.count) bytes exceeds \(Self.maximumPayloadBytes)")
         }
         guard signature.count == 64,
-              sender.isValidSignature(signature, for: Self.signingBytes(topic: topic, time: time, payload: payload))
+            sender.isValidSignature(signature, for: Self.signingBytes(topic: topic, time: time, payload: payload))
         else {
-            throw .invalidSignature("node message \(topic.prefix(64).debugDescription) from \(sender) has a bad signature")
+            throw .invalidSignature(
+                "node message \(topic.prefix(64).debugDescription) from \(sender) has a bad signature")
         }
     }
 }

@@ -51,7 +51,9 @@ extension TypedData {
         }
     }
 
-    private func encodeData(_ name: String, _ value: JSONValue, path: String, depth: Int) throws(TrustError)
+    private func encodeData(
+        _ name: String, _ value: JSONValue, path: String, depth: Int
+    ) throws(TrustError)
         -> [UInt8]
     {
         guard depth <= JSONValue.Limits.maximumDepth else {
@@ -75,7 +77,9 @@ extension TypedData {
         return out
     }
 
-    private func encodeValue(type: String, _ value: JSONValue, path: String, depth: Int) throws(TrustError)
+    private func encodeValue(
+        type: String, _ value: JSONValue, path: String, depth: Int
+    ) throws(TrustError)
         -> Bytes32
     {
         guard depth <= JSONValue.Limits.maximumDepth else {

@@ -26,7 +26,8 @@ public struct TypedData: Sendable {
 
     /// A document from its parts. If `types` has no `EIP712Domain`, one is derived from the
     /// members present in `domain`, in the order EIP-712 lists them.
-    public init(types: [String: [TypedDataField]], primaryType: String, domain: [String: JSONValue], message: JSONValue) {
+    public init(types: [String: [TypedDataField]], primaryType: String, domain: [String: JSONValue], message: JSONValue)
+    {
         var types = types
         if types["EIP712Domain"] == nil {
             types["EIP712Domain"] = Self.domainMemberOrder.compactMap { member in
@@ -61,7 +62,7 @@ public struct TypedData: Sendable {
             }
             types[name] = try fields.enumerated().map { (position, field) throws(TrustError) in
                 guard let object = field.objectValue, let fieldName = object["name"]?.stringValue,
-                      let fieldType = object["type"]?.stringValue
+                    let fieldType = object["type"]?.stringValue
                 else {
                     throw .typedData("types.\(name)[\(position)] must be an object with string \"name\" and \"type\"")
                 }

@@ -99,7 +99,9 @@ enum TypedDataAtomic {
 
     /// A 256-bit two's-complement big-endian word for an integer given as a JSON number, a decimal
     /// string (optionally negative) or a `0x` hex string, range-checked against `bits`.
-    static func integerWord(_ value: JSONValue, signed: Bool, bits: Int, path: String, type: String)
+    static func integerWord(
+        _ value: JSONValue, signed: Bool, bits: Int, path: String, type: String
+    )
         throws(TrustError) -> Bytes32
     {
         let text: String

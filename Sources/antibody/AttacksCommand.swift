@@ -34,12 +34,15 @@ struct AttacksCommand: ParsableCommand {
             print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
             return
         }
-        print("scenario                               profit USD    bad debt USD  user loss USD  treasury USD  loss lands on")
+        print(
+            "scenario                               profit USD    bad debt USD  user loss USD  treasury USD  loss lands on"
+        )
         for o in outcomes {
             print(
                 o.scenario.padding(toLength: 38, withPad: " ", startingAt: 0)
-                    + String(format: " %13.0f %15.0f %14.0f %13.0f  ", o.attackerProfitUSD, o.badDebtUSD, o.userLossUSD,
-                             o.treasuryLossUSD) + o.lossBearer.rawValue)
+                    + String(
+                        format: " %13.0f %15.0f %14.0f %13.0f  ", o.attackerProfitUSD, o.badDebtUSD, o.userLossUSD,
+                        o.treasuryLossUSD) + o.lossBearer.rawValue)
         }
     }
 }

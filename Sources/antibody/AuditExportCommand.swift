@@ -31,7 +31,7 @@ struct AuditExportCommand: ParsableCommand {
         var sink: FileHandle = .standardOutput
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: output)
+                let handle = FileHandle(forWritingAtPath: output)
             else { CLI.fail("cannot write \(output)", code: 2) }
             sink = handle
         }

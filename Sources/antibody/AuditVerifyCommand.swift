@@ -55,7 +55,9 @@ struct AuditVerifyCommand: ParsableCommand {
         } else if let fault = report.fault {
             print("TAMPERED: first bad index \(fault.index): \(fault.description)")
         } else {
-            print("OK: \(report.verifiedCount) entries verify, signed by \(report.signer?.description ?? "nobody (empty log)")")
+            print(
+                "OK: \(report.verifiedCount) entries verify, signed by \(report.signer?.description ?? "nobody (empty log)")"
+            )
         }
         if !report.isIntact { throw ExitCode(1) }
     }

@@ -58,8 +58,9 @@ struct BacktestCommand: ParsableCommand {
                 asset = String(name.prefix { $0 != "_" && $0 != "." })
             }
             guard loaded.assets.contains(asset) else {
-                throw fail("asset '\(asset)' (from \(argument)) is not in the policy's assets "
-                    + "(\(loaded.assets.joined(separator: ", "))); name it with --prices ASSET=\(path)")
+                throw fail(
+                    "asset '\(asset)' (from \(argument)) is not in the policy's assets "
+                        + "(\(loaded.assets.joined(separator: ", "))); name it with --prices ASSET=\(path)")
             }
             guard !series.contains(where: { $0.asset == asset }) else {
                 throw fail("asset '\(asset)' is given twice; give one series per asset")
@@ -72,14 +73,18 @@ struct BacktestCommand: ParsableCommand {
         }
         let total = series.reduce(0) { $0 + $1.prices.count }
         let bar = !noProgress && total >= 20_000 && isatty(2) == 1
-        let report = Backtest.run(policy: loaded, series: series, progress: bar ? { done, all in
-            let width = 40
-            let filled = all == 0 ? width : done * width / all
-            let line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                + "] \(done * 100 / max(1, all)) %  \(done)/\(all) events"
-            FileHandle.standardError.write(Data(line.utf8))
-            if done == all { FileHandle.standardError.write(Data("\n".utf8)) }
-        } : nil)
+        let report = Backtest.run(
+            policy: loaded, series: series,
+            progress: bar
+                ? { done, all in
+                    let width = 40
+                    let filled = all == 0 ? width : done * width / all
+                    let line =
+                        "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                        + "] \(done * 100 / max(1, all)) %  \(done)/\(all) events"
+                    FileHandle.standardError.write(Data(line.utf8))
+                    if done == all { FileHandle.standardError.write(Data("\n".utf8)) }
+                } : nil)
         print(json ? Self.json(report, policy: loaded) : Self.table(report, policy: loaded, series: series))
     }
 
@@ -94,15 +99,27 @@ struct BacktestCommand: ParsableCommand {
         JSONText.object([
             ("policy", .string(policy.name)), ("start", .string(iso(r.start))), ("end", .string(iso(r.end))),
             ("events", .number(Double(r.events))), ("rejected", .number(Double(r.rejected))),
-            ("alarms", .array(r.alarms.map { a in
-                .object([("timestamp", .string(iso(a.timestamp))), ("asset", .string(a.asset)),
-                         ("detector", .string(a.detector)), ("severity", .string(a.severity.rawValue)),
-                         ("score", .number(a.score))])
-            })),
-            ("pauses", .array(r.pauses.map { p in
-                .object([("start", .string(iso(p.start))), ("end", .string(iso(p.end))), ("hours", .number(p.hours)),
-                         ("scope", .string(p.scope)), ("reason", .string(p.reason)), ("costUSD", .number(p.costUSD))])
-            })),
+            (
+                "alarms",
+                .array(
+                    r.alarms.map { a in
+                        .object([
+                            ("timestamp", .string(iso(a.timestamp))), ("asset", .string(a.asset)),
+                            ("detector", .string(a.detector)), ("severity", .string(a.severity.rawValue)),
+                            ("score", .number(a.score)),
+                        ])
+                    })
+            ),
+            (
+                "pauses",
+                .array(
+                    r.pauses.map { p in
+                        .object([
+                            ("start", .string(iso(p.start))), ("end", .string(iso(p.end))), ("hours", .number(p.hours)),
+                            ("scope", .string(p.scope)), ("reason", .string(p.reason)), ("costUSD", .number(p.costUSD)),
+                        ])
+                    })
+            ),
             ("breakerTrips", .number(Double(r.breakerTrips))), ("suppressedTrips", .number(Double(r.suppressedTrips))),
             ("invariantViolations", .number(Double(r.invariantViolations))),
             ("parameterChanges", .number(Double(r.parameterChanges))), ("pauseCostUSD", .number(r.pauseCostUSD)),
@@ -111,7 +128,8 @@ struct BacktestCommand: ParsableCommand {
 
     static func table(_ r: BacktestReport, policy: Policy, series: [PriceSeries]) -> String {
         var out = "Backtest of \(policy.name)\n"
-        out += "  \(iso(r.start)) → \(iso(r.end)), \(r.events) events (\(r.rejected) rejected), "
+        out +=
+            "  \(iso(r.start)) → \(iso(r.end)), \(r.events) events (\(r.rejected) rejected), "
             + series.map { "\($0.asset): \($0.prices.count)" }.joined(separator: ", ") + "\n\n"
         out += "  alarms              \(r.alarms.count)\n"
         out += "  breaker trips       \(r.breakerTrips) (\(r.suppressedTrips) suppressed as not worth pausing)\n"
@@ -123,7 +141,8 @@ struct BacktestCommand: ParsableCommand {
         if !r.alarms.isEmpty {
             out += "\n  first alarms\n  timestamp              asset   detector         severity  score\n"
             for a in r.alarms.prefix(15) {
-                out += "  \(iso(a.timestamp))  " + a.asset.padding(toLength: 7, withPad: " ", startingAt: 0) + " "
+                out +=
+                    "  \(iso(a.timestamp))  " + a.asset.padding(toLength: 7, withPad: " ", startingAt: 0) + " "
                     + a.detector.padding(toLength: 16, withPad: " ", startingAt: 0) + " "
                     + a.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + " "
                     + String(format: "%.6f", a.score) + "\n"
@@ -133,7 +152,8 @@ struct BacktestCommand: ParsableCommand {
         if !r.pauses.isEmpty {
             out += "\n  pauses\n  start                  end                    hours   scope          reason\n"
             for p in r.pauses.prefix(15) {
-                out += "  \(iso(p.start))  \(iso(p.end))  " + String(format: "%6.2f", p.hours) + "  "
+                out +=
+                    "  \(iso(p.start))  \(iso(p.end))  " + String(format: "%6.2f", p.hours) + "  "
                     + p.scope.padding(toLength: 14, withPad: " ", startingAt: 0) + " " + p.reason + "\n"
             }
             if r.pauses.count > 15 { out += "  … \(r.pauses.count - 15) more (use --json)\n" }

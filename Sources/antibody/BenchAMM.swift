@@ -31,7 +31,9 @@ struct BenchAMM: AsyncParsableCommand {
         guard (1...10_000_000_000).contains(steps) else { throw ValidationError("--steps must be 1…10,000,000,000") }
         guard (0...1_000_000).contains(paths) else { throw ValidationError("--paths must be 0…1,000,000") }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be 1…64") }
-        guard volatility.isFinite, (0...10).contains(volatility) else { throw ValidationError("--volatility must be 0…10") }
+        guard volatility.isFinite, (0...10).contains(volatility) else {
+            throw ValidationError("--volatility must be 0…10")
+        }
         guard gas.isFinite, gas >= 0 else { throw ValidationError("--gas must be ≥ 0") }
     }
 
@@ -58,8 +60,9 @@ struct BenchAMM: AsyncParsableCommand {
                     #"{"stepsPerSecond": \#(rate.rounded()), "steps": \#(steps), "seconds": \#(seconds), "#
                         + #""trades": \#(model.trades), "finalGap": \#(model.priceGap)}"#)
             } else {
-                print("AMM + arbitrageur: \(steps) blocks in \(String(format: "%.3f", seconds)) s = "
-                    + "\(String(format: "%.2f", rate / 1e6)) M steps/s (\(model.trades) trades)")
+                print(
+                    "AMM + arbitrageur: \(steps) blocks in \(String(format: "%.3f", seconds)) s = "
+                        + "\(String(format: "%.2f", rate / 1e6)) M steps/s (\(model.trades) trades)")
             }
             return
         }

@@ -52,8 +52,9 @@ struct BenchDetectorsCommand: ParsableCommand {
             print("[" + items.joined(separator: ", ") + "]")
         } else {
             for (name, rate) in results {
-                print(name.padding(toLength: 14, withPad: " ", startingAt: 0)
-                      + String(format: "%10.2f M events/s  (%.2f ns/event)", rate / 1e6, 1e9 / rate))
+                print(
+                    name.padding(toLength: 14, withPad: " ", startingAt: 0)
+                        + String(format: "%10.2f M events/s  (%.2f ns/event)", rate / 1e6, 1e9 / rate))
             }
         }
     }

@@ -29,7 +29,9 @@ struct BenchMarket: AsyncParsableCommand {
         guard (1...1_000_000).contains(steps) else { throw ValidationError("--steps must be 1…1,000,000") }
         guard (1...86_400).contains(stepSeconds) else { throw ValidationError("--step-seconds must be 1…86,400") }
         guard (1...64).contains(workers) else { throw ValidationError("--workers must be 1…64") }
-        guard volatility.isFinite, (0...10).contains(volatility) else { throw ValidationError("--volatility must be 0…10") }
+        guard volatility.isFinite, (0...10).contains(volatility) else {
+            throw ValidationError("--volatility must be 0…10")
+        }
     }
 
     func run() async throws {
@@ -54,9 +56,13 @@ struct BenchMarket: AsyncParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let metrics = String(decoding: try encoder.encode(summaries), as: UTF8.self)
-            print(#"{"paths": \#(paths), "steps": \#(steps), "agents": \#(checked.agentCount), "seconds": \#(seconds), "metrics": \#(metrics)}"#)
+            print(
+                #"{"paths": \#(paths), "steps": \#(steps), "agents": \#(checked.agentCount), "seconds": \#(seconds), "metrics": \#(metrics)}"#
+            )
         } else {
-            print("\(paths) paths × \(steps) steps × \(checked.agentCount) agents in \(String(format: "%.2f", seconds)) s")
+            print(
+                "\(paths) paths × \(steps) steps × \(checked.agentCount) agents in \(String(format: "%.2f", seconds)) s"
+            )
             for s in summaries {
                 print(
                     "  \(s.name): mean \(fmt(s.mean)) [95% CI \(fmt(s.confidenceInterval95[0])), "

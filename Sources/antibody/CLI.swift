@@ -12,7 +12,7 @@ enum CLI {
     /// Prints `object` as one line of JSON with sorted keys.
     static func printJSON(_ object: [String: Any]) {
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              let text = String(data: data, encoding: .utf8)
+            let text = String(data: data, encoding: .utf8)
         else { fail("could not encode the JSON output", code: 1) }
         print(text)
     }

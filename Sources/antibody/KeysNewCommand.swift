@@ -53,8 +53,9 @@ struct KeysNewCommand: ParsableCommand {
             CLI.fail("could not encrypt the key: \(error.message)", code: 1)
         }
         if force { try? FileManager.default.removeItem(atPath: keystore) }
-        guard FileManager.default.createFile(
-            atPath: keystore, contents: Data(document.utf8), attributes: [.posixPermissions: 0o600])
+        guard
+            FileManager.default.createFile(
+                atPath: keystore, contents: Data(document.utf8), attributes: [.posixPermissions: 0o600])
         else {
             CLI.fail("cannot write \(keystore); check that the directory exists and is writable", code: 1)
         }

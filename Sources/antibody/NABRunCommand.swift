@@ -36,8 +36,9 @@ struct NABRunCommand: ParsableCommand {
 
     func validate() throws {
         guard detector == "all" || DetectorKind(rawValue: detector) != nil else {
-            throw CommandFailure.badInput("unknown detector '\(detector)'; known: "
-                                  + DetectorKind.allCases.map(\.rawValue).joined(separator: ", ") + ", all")
+            throw CommandFailure.badInput(
+                "unknown detector '\(detector)'; known: "
+                    + DetectorKind.allCases.map(\.rawValue).joined(separator: ", ") + ", all")
         }
         for p in parameters where !p.contains("=") {
             throw CommandFailure.badInput("--set expects name=value, found '\(p)'")
@@ -59,15 +60,17 @@ struct NABRunCommand: ParsableCommand {
                 let summary = try NABRunner.run(nab: data, kind: kind, name: folder, out: out, ensemble: ensemble)
                 let seconds = Date().timeIntervalSince(start)
                 if json {
-                    lines.append("{\"detector\": \"\(folder)\", \"files\": \(summary.files), \"rows\": \(summary.rows), "
-                                 + "\"skippedNonFinite\": \(summary.skippedNonFinite), "
-                                 + "\"repeatedOrDecreasingTimestamps\": \(summary.repeatedOrDecreasingTimestamps), "
-                                 + "\"seconds\": \(seconds)}")
+                    lines.append(
+                        "{\"detector\": \"\(folder)\", \"files\": \(summary.files), \"rows\": \(summary.rows), "
+                            + "\"skippedNonFinite\": \(summary.skippedNonFinite), "
+                            + "\"repeatedOrDecreasingTimestamps\": \(summary.repeatedOrDecreasingTimestamps), "
+                            + "\"seconds\": \(seconds)}")
                 } else {
-                    print("\(folder): \(summary.files) files, \(summary.rows) rows, "
-                          + "\(summary.skippedNonFinite) non-finite skipped, "
-                          + "\(summary.repeatedOrDecreasingTimestamps) repeated/decreasing timestamps, "
-                          + String(format: "%.2f s", seconds))
+                    print(
+                        "\(folder): \(summary.files) files, \(summary.rows) rows, "
+                            + "\(summary.skippedNonFinite) non-finite skipped, "
+                            + "\(summary.repeatedOrDecreasingTimestamps) repeated/decreasing timestamps, "
+                            + String(format: "%.2f s", seconds))
                 }
             }
             if json { print("[" + lines.joined(separator: ", ") + "]") }

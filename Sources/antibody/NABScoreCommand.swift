@@ -57,9 +57,10 @@ struct NABScoreCommand: ParsableCommand {
                     perProfile = entry
                 }
                 let files = try NABEvaluation.loadFiles(results: results, detector: name, labels: labels)
-                scores.append(NABEvaluation.evaluate(
-                    detector: name, files: files, windowCount: labels.windowCount, thresholds: perProfile,
-                    optimiser: NABEvaluation.Optimiser(rawValue: optimiser) ?? .sweep))
+                scores.append(
+                    NABEvaluation.evaluate(
+                        detector: name, files: files, windowCount: labels.windowCount, thresholds: perProfile,
+                        optimiser: NABEvaluation.Optimiser(rawValue: optimiser) ?? .sweep))
             }
             if json { printJSON(scores) } else { printTable(scores) }
         }
@@ -77,7 +78,9 @@ struct NABScoreCommand: ParsableCommand {
     private func printTable(_ scores: [NABEvaluation.DetectorScore]) {
         func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
         func fmt(_ v: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", v) }
-        print(pad("detector", 22) + pad("standard", 10) + pad("low FP", 10) + pad("low FN", 10) + "thresholds (std/lowFP/lowFN)")
+        print(
+            pad("detector", 22) + pad("standard", 10) + pad("low FP", 10) + pad("low FN", 10)
+                + "thresholds (std/lowFP/lowFN)")
         for score in scores {
             var line = pad(score.detector, 22)
             for p in score.profiles { line += pad(fmt(p.normalised), 10) }
@@ -85,12 +88,14 @@ struct NABScoreCommand: ParsableCommand {
             print(line)
         }
         print("")
-        print(pad("detector", 22) + pad("profile", 20) + pad("raw", 12) + pad("null", 9) + "TP rows / FP rows / FN rows")
+        print(
+            pad("detector", 22) + pad("profile", 20) + pad("raw", 12) + pad("null", 9) + "TP rows / FP rows / FN rows")
         for score in scores {
             for p in score.profiles {
-                print(pad(score.detector, 22) + pad(p.profile.name, 20) + pad(fmt(p.outcome.score, 4), 12)
-                      + pad(fmt(p.nullScore, 1), 9)
-                      + "\(p.outcome.truePositives) / \(p.outcome.falsePositives) / \(p.outcome.falseNegatives)")
+                print(
+                    pad(score.detector, 22) + pad(p.profile.name, 20) + pad(fmt(p.outcome.score, 4), 12)
+                        + pad(fmt(p.nullScore, 1), 9)
+                        + "\(p.outcome.truePositives) / \(p.outcome.falsePositives) / \(p.outcome.falseNegatives)")
             }
         }
     }

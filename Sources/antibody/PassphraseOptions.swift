@@ -3,9 +3,9 @@ import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a keystore passphrase comes from: `--passphrase-file`, else the `ANTIBODY_PASSPHRASE`

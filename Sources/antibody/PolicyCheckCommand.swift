@@ -33,16 +33,18 @@ struct PolicyCheckCommand: ParsableCommand {
         switch Self.load(file) {
         case .success(let policy):
             if json {
-                print(JSONText.object([
-                    ("file", .string(file)), ("valid", .bool(true)), ("protocol", .string(policy.name)),
-                    ("invariants", .number(Double(policy.invariants.count))),
-                    ("detectors", .number(Double(policy.detectors.count))),
-                    ("breakers", .number(Double(policy.breakers.count))), ("diagnostics", .array([])),
-                ]).rendered)
+                print(
+                    JSONText.object([
+                        ("file", .string(file)), ("valid", .bool(true)), ("protocol", .string(policy.name)),
+                        ("invariants", .number(Double(policy.invariants.count))),
+                        ("detectors", .number(Double(policy.detectors.count))),
+                        ("breakers", .number(Double(policy.breakers.count))), ("diagnostics", .array([])),
+                    ]).rendered)
             } else {
-                print("\(file): ok — \(policy.name): \(policy.invariants.count) invariants, "
-                    + "\(policy.detectors.count) detectors, \(policy.breakers.count) breakers, "
-                    + "\(policy.outflowLimits.count) outflow limits")
+                print(
+                    "\(file): ok — \(policy.name): \(policy.invariants.count) invariants, "
+                        + "\(policy.detectors.count) detectors, \(policy.breakers.count) breakers, "
+                        + "\(policy.outflowLimits.count) outflow limits")
             }
         case .failure(let error):
             if json {
@@ -53,8 +55,11 @@ struct PolicyCheckCommand: ParsableCommand {
                         ("message", .string(d.message)), ("hint", .string(d.hint)),
                     ])
                 }
-                print(JSONText.object([("file", .string(file)), ("valid", .bool(false)),
-                                       ("diagnostics", .array(diagnostics))]).rendered)
+                print(
+                    JSONText.object([
+                        ("file", .string(file)), ("valid", .bool(false)),
+                        ("diagnostics", .array(diagnostics)),
+                    ]).rendered)
             } else {
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
                 FileHandle.standardError.write(Data("\(file): \(error.diagnostics.count) error(s)\n".utf8))

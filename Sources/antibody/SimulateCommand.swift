@@ -54,8 +54,11 @@ struct SimulateCommand: ParsableCommand {
         var paths = files
         if paths.isEmpty {
             guard let folder = ScenarioLibrary.builtInFolder() else {
-                FileHandle.standardError.write(Data(("antibody simulate: no scenarios/ folder found in the current "
-                    + "directory or beside the executable; give scenario files or set ANTIBODY_SCENARIOS\n").utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        ("antibody simulate: no scenarios/ folder found in the current "
+                            + "directory or beside the executable; give scenario files or set ANTIBODY_SCENARIOS\n")
+                            .utf8))
                 throw ExitCode(2)
             }
             paths = ScenarioLibrary.files(in: folder)
@@ -68,8 +71,9 @@ struct SimulateCommand: ParsableCommand {
                 // A built-in recorded control whose data folder is absent is skipped, not fatal: the
                 // data set is not shipped with the repository (see docs/scenarios.md).
                 if files.isEmpty, let missing = error.missingPath, missing != path {
-                    FileHandle.standardError.write(Data(
-                        "antibody simulate: skipping \(path): its data file \(missing) is not present\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "antibody simulate: skipping \(path): its data file \(missing) is not present\n".utf8))
                     continue
                 }
                 FileHandle.standardError.write(Data((error.description + "\n").utf8))
@@ -133,24 +137,29 @@ struct SimulateCommand: ParsableCommand {
 
     static func table(_ r: SimulationReport) -> String {
         let w = max(10, r.scenarios.map(\.name.count).max() ?? 10)
-        var lines = [pad("scenario", w) + "  kind     loss off    loss on  prevented  detect  contain  f.alarms  "
-                     + "f.pauses  pause h  liq.blk"]
+        var lines = [
+            pad("scenario", w) + "  kind     loss off    loss on  prevented  detect  contain  f.alarms  "
+                + "f.pauses  pause h  liq.blk"
+        ]
         for s in r.scenarios {
-            lines.append(pad(s.name, w) + "  " + pad(s.kind.rawValue, 7) + pad(money(s.lossOffUSD), 10, right: true)
-                         + pad(money(s.lossOnUSD), 11, right: true)
-                         + pad(s.kind == .attack ? String(format: "%.1f%%", s.preventedPercent) : "–", 11, right: true)
-                         + pad(seconds(s.detectSeconds), 8, right: true) + pad(seconds(s.containSeconds), 9, right: true)
-                         + pad(String(s.falseAlarms), 10, right: true) + pad(String(s.falsePauses), 10, right: true)
-                         + pad(String(format: "%.1f", s.pauseHours), 9, right: true)
-                         + pad(String(s.liquidationsBlocked), 9, right: true))
+            lines.append(
+                pad(s.name, w) + "  " + pad(s.kind.rawValue, 7) + pad(money(s.lossOffUSD), 10, right: true)
+                    + pad(money(s.lossOnUSD), 11, right: true)
+                    + pad(s.kind == .attack ? String(format: "%.1f%%", s.preventedPercent) : "–", 11, right: true)
+                    + pad(seconds(s.detectSeconds), 8, right: true) + pad(seconds(s.containSeconds), 9, right: true)
+                    + pad(String(s.falseAlarms), 10, right: true) + pad(String(s.falsePauses), 10, right: true)
+                    + pad(String(format: "%.1f", s.pauseHours), 9, right: true)
+                    + pad(String(s.liquidationsBlocked), 9, right: true))
         }
         lines.append("")
         let attacks = r.scenarios.filter { $0.kind == .attack }.count
-        lines.append("Loss prevented over \(attacks) attacks (loss-weighted): "
-                     + String(format: "%.1f%%", r.preventedPercent)
-                     + " (\(money(r.lossOffUSD - r.lossOnUSD)) of \(money(r.lossOffUSD)))")
-        lines.append("False pauses in \(r.scenarios.filter { $0.kind == .control }.count) calm controls: "
-                     + "\(r.falsePausesInControls) (false alarms: \(r.falseAlarmsInControls))")
+        lines.append(
+            "Loss prevented over \(attacks) attacks (loss-weighted): "
+                + String(format: "%.1f%%", r.preventedPercent)
+                + " (\(money(r.lossOffUSD - r.lossOnUSD)) of \(money(r.lossOffUSD)))")
+        lines.append(
+            "False pauses in \(r.scenarios.filter { $0.kind == .control }.count) calm controls: "
+                + "\(r.falsePausesInControls) (false alarms: \(r.falseAlarmsInControls))")
         return lines.joined(separator: "\n")
     }
 }

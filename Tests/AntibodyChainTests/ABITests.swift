@@ -45,7 +45,8 @@ struct ABITests {
         #expect(f.selector == [0xa5, 0x64, 0x3b, 0xf2])
         let args: [ABIValue] = [.bytes(Array("dave".utf8)), .bool(true), .array([.uint(1), .uint(2), .uint(3)])]
         let call = try f.encodeCall(args)
-        let expected = try Self.words(["60", "01", "a0", "04"]) + (try Hex.decode(Self.padRight("dave")))
+        let expected =
+            try Self.words(["60", "01", "a0", "04"]) + (try Hex.decode(Self.padRight("dave")))
             + (try Self.words(["03", "01", "02", "03"]))
         #expect(Array(call.dropFirst(4)) == expected)
         #expect(try f.decodeCall(call) == args)
@@ -60,7 +61,8 @@ struct ABITests {
             .bytes(Array("Hello, world!".utf8)),
         ]
         let call = try f.encodeCall(args)
-        let expected = try Self.words(["0123", "80"]) + (try Hex.decode(Self.padRight("1234567890")))
+        let expected =
+            try Self.words(["0123", "80"]) + (try Hex.decode(Self.padRight("1234567890")))
             + (try Self.words(["e0", "02", "0456", "0789", "0d"])) + (try Hex.decode(Self.padRight("Hello, world!")))
         #expect(Array(call.dropFirst(4)) == expected)
         #expect(try f.decodeCall(call) == args)
@@ -75,8 +77,11 @@ struct ABITests {
             .array([.string("one"), .string("two"), .string("three")]),
         ]
         let call = try f.encodeCall(args)
-        let expected = try Self.words(["40", "0140", "02", "40", "a0", "02", "01", "02", "01", "03", "03", "60", "a0",
-                                       "e0", "03"])
+        let expected =
+            try Self.words([
+                "40", "0140", "02", "40", "a0", "02", "01", "02", "01", "03", "03", "60", "a0",
+                "e0", "03",
+            ])
             + (try Hex.decode(Self.padRight("one"))) + (try Self.words(["03"])) + (try Hex.decode(Self.padRight("two")))
             + (try Self.words(["05"])) + (try Hex.decode(Self.padRight("three")))
         #expect(Array(call.dropFirst(4)) == expected)
@@ -95,19 +100,24 @@ struct ABITests {
 
     @Test("the Guardian's pause signature has the selector vyper reports")
     func guardianSelector() throws {
-        let f = try ABIFunction(signature: "pause(address,(uint256,address,bytes,uint256,uint64,(uint8,bytes32,bytes32)[]))")
+        let f = try ABIFunction(
+            signature: "pause(address,(uint256,address,bytes,uint256,uint64,(uint8,bytes32,bytes32)[]))")
         #expect(Hex.encode(f.selector) == "0x57c1282e")
     }
 
     @Test("ERC-20 Transfer log decodes indexed and data parameters")
     func transferEvent() throws {
-        let event = ABIEvent(name: "Transfer", parameters: [
-            .init("from", .address, indexed: true), .init("to", .address, indexed: true), .init("value", .uint256),
-        ])
+        let event = ABIEvent(
+            name: "Transfer",
+            parameters: [
+                .init("from", .address, indexed: true), .init("to", .address, indexed: true), .init("value", .uint256),
+            ])
         #expect(Hex.encode(event.topic) == "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef")
         let from = try EthereumAddress(hex: "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")
         let to = try EthereumAddress(hex: "0x2B5AD5c4795c026514f8317c7a215E218DcCD6cF")
-        let topics = [event.topic, [UInt8](repeating: 0, count: 12) + from.bytes, [UInt8](repeating: 0, count: 12) + to.bytes]
+        let topics = [
+            event.topic, [UInt8](repeating: 0, count: 12) + from.bytes, [UInt8](repeating: 0, count: 12) + to.bytes,
+        ]
         let decoded = try event.decodeLog(topics: topics, data: try Self.words(["03e8"]))
         #expect(decoded["from"] == .address(from))
         #expect(decoded["to"] == .address(to))
@@ -127,10 +137,13 @@ struct ABITests {
 
     @Test("malformed data is refused, never a crash")
     func hostileData() throws {
-        let good = try ABI.encode([.bytes(Array("dave".utf8)), .array([.uint(1), .uint(2)])],
-                                  as: [.bytes, .array(.uint256)])
+        let good = try ABI.encode(
+            [.bytes(Array("dave".utf8)), .array([.uint(1), .uint(2)])],
+            as: [.bytes, .array(.uint256)])
         for cut in 0..<good.count {
-            #expect(throws: ChainError.self) { try ABI.decode([.bytes, .array(.uint256)], from: Array(good.prefix(cut))) }
+            #expect(throws: ChainError.self) {
+                try ABI.decode([.bytes, .array(.uint256)], from: Array(good.prefix(cut)))
+            }
         }
         var huge = good
         huge[31] = 0xff  // offset far beyond the data

@@ -6,7 +6,7 @@ import Testing
 @testable import AntibodyChain
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The JSON-RPC client against the real `scripts/devchain`, started by the test, and against
@@ -135,8 +135,10 @@ struct JSONRPCClientTests {
         let port = server.port
         close(server.fd)  // nothing listens there now
         let policy = RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(100))
-        let client = JSONRPCClient(configuration: .init(url: "http://127.0.0.1:\(port)", timeout: .seconds(2),
-                                                        retry: policy))
+        let client = JSONRPCClient(
+            configuration: .init(
+                url: "http://127.0.0.1:\(port)", timeout: .seconds(2),
+                retry: policy))
         let start = ContinuousClock.now
         do {
             _ = try await client.chainID()
@@ -152,8 +154,10 @@ struct JSONRPCClientTests {
     func silent() async throws {
         let server = SilentServer()
         let policy = RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(50))
-        let client = JSONRPCClient(configuration: .init(url: "http://127.0.0.1:\(server.port)",
-                                                        timeout: .milliseconds(300), retry: policy))
+        let client = JSONRPCClient(
+            configuration: .init(
+                url: "http://127.0.0.1:\(server.port)",
+                timeout: .milliseconds(300), retry: policy))
         let start = ContinuousClock.now
         do {
             _ = try await client.blockNumber()

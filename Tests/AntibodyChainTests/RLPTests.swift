@@ -17,10 +17,14 @@ struct RLPTests {
         ("bytestring01", .bytes([0x01]), "0x01"),
         ("bytestring7F", .bytes([0x7f]), "0x7f"),
         ("shortstring", .string("dog"), "0x83646f67"),
-        ("shortstring2", .string(lorem55),
-         "0xb74c6f72656d20697073756d20646f6c6f722073697420616d65742c20636f6e7365637465747572206164697069736963696e6720656c69"),
-        ("longstring", .string(lorem55 + "t"),
-         "0xb8384c6f72656d20697073756d20646f6c6f722073697420616d65742c20636f6e7365637465747572206164697069736963696e6720656c6974"),
+        (
+            "shortstring2", .string(lorem55),
+            "0xb74c6f72656d20697073756d20646f6c6f722073697420616d65742c20636f6e7365637465747572206164697069736963696e6720656c69"
+        ),
+        (
+            "longstring", .string(lorem55 + "t"),
+            "0xb8384c6f72656d20697073756d20646f6c6f722073697420616d65742c20636f6e7365637465747572206164697069736963696e6720656c6974"
+        ),
         ("zero", .integer(UInt64(0)), "0x80"),
         ("smallint", .integer(UInt64(1)), "0x01"),
         ("smallint2", .integer(UInt64(16)), "0x10"),
@@ -29,30 +33,50 @@ struct RLPTests {
         ("mediumint1", .integer(UInt64(128)), "0x8180"),
         ("mediumint2", .integer(UInt64(1000)), "0x8203e8"),
         ("mediumint3", .integer(UInt64(100_000)), "0x830186a0"),
-        ("mediumint4", .integer(UInt256(decimal: "83729609699884896815286331701780722")!),
-         "0x8f102030405060708090a0b0c0d0e0f2"),
-        ("mediumint5", .integer(UInt256(decimal: "105315505618206987246253880190783558935785933862974822347068935681")!),
-         "0x9c0100020003000400050006000700080009000a000b000c000d000e01"),
+        (
+            "mediumint4", .integer(UInt256(decimal: "83729609699884896815286331701780722")!),
+            "0x8f102030405060708090a0b0c0d0e0f2"
+        ),
+        (
+            "mediumint5",
+            .integer(UInt256(decimal: "105315505618206987246253880190783558935785933862974822347068935681")!),
+            "0x9c0100020003000400050006000700080009000a000b000c000d000e01"
+        ),
         ("emptylist", .list([]), "0xc0"),
         ("stringlist", .list([.string("dog"), .string("god"), .string("cat")]), "0xcc83646f6783676f6483636174"),
         ("multilist", .list([.string("zw"), .list([.integer(UInt64(4))]), .integer(UInt64(1))]), "0xc6827a77c10401"),
-        ("shortListMax1", .list([
-            .string("asdf"), .string("qwer"), .string("zxcv"), .string("asdf"), .string("qwer"), .string("zxcv"),
-            .string("asdf"), .string("qwer"), .string("zxcv"), .string("asdf"), .string("qwer"),
-        ]), "0xf784617364668471776572847a78637684617364668471776572847a78637684617364668471776572847a78637684617364668471776572"),
-        ("longList1", .list(Array(repeating: asdf, count: 4)),
-         "0xf840" + String(repeating: "cf84617364668471776572847a786376", count: 4)),
-        ("longList2", .list(Array(repeating: asdf, count: 32)),
-         "0xf90200" + String(repeating: "cf84617364668471776572847a786376", count: 32)),
+        (
+            "shortListMax1",
+            .list([
+                .string("asdf"), .string("qwer"), .string("zxcv"), .string("asdf"), .string("qwer"), .string("zxcv"),
+                .string("asdf"), .string("qwer"), .string("zxcv"), .string("asdf"), .string("qwer"),
+            ]),
+            "0xf784617364668471776572847a78637684617364668471776572847a78637684617364668471776572847a78637684617364668471776572"
+        ),
+        (
+            "longList1", .list(Array(repeating: asdf, count: 4)),
+            "0xf840" + String(repeating: "cf84617364668471776572847a786376", count: 4)
+        ),
+        (
+            "longList2", .list(Array(repeating: asdf, count: 32)),
+            "0xf90200" + String(repeating: "cf84617364668471776572847a786376", count: 32)
+        ),
         ("listsoflists", .list([.list([.list([]), .list([])]), .list([])]), "0xc4c2c0c0c0"),
-        ("listsoflists2", .list([.list([]), .list([.list([])]), .list([.list([]), .list([.list([])])])]),
-         "0xc7c0c1c0c3c0c1c0"),
-        ("dictTest1", .list([
-            .list([.string("key1"), .string("val1")]), .list([.string("key2"), .string("val2")]),
-            .list([.string("key3"), .string("val3")]), .list([.string("key4"), .string("val4")]),
-        ]), "0xecca846b6579318476616c31ca846b6579328476616c32ca846b6579338476616c33ca846b6579348476616c34"),
-        ("bigint", .bigEndianInteger([0x01] + [UInt8](repeating: 0, count: 32)),
-         "0xa1010000000000000000000000000000000000000000000000000000000000000000"),
+        (
+            "listsoflists2", .list([.list([]), .list([.list([])]), .list([.list([]), .list([.list([])])])]),
+            "0xc7c0c1c0c3c0c1c0"
+        ),
+        (
+            "dictTest1",
+            .list([
+                .list([.string("key1"), .string("val1")]), .list([.string("key2"), .string("val2")]),
+                .list([.string("key3"), .string("val3")]), .list([.string("key4"), .string("val4")]),
+            ]), "0xecca846b6579318476616c31ca846b6579328476616c32ca846b6579338476616c33ca846b6579348476616c34"
+        ),
+        (
+            "bigint", .bigEndianInteger([0x01] + [UInt8](repeating: 0, count: 32)),
+            "0xa1010000000000000000000000000000000000000000000000000000000000000000"
+        ),
     ]
 
     @Test("published vectors encode to the published bytes and decode back")
@@ -78,13 +102,22 @@ struct RLPTests {
         ("wrongSizeList", "0xf80180"),
         ("wrongSizeList2", "0xf80100"),
         ("incorrectLengthInArray", "0xb9002100dc2b275d0f74e8a53e6f4ec61b27f24278820be3f82ea2110e582081b0565df0"),
-        ("randomRLP", "0xf861f83eb9002100dc2b275d0f74e8a53e6f4ec61b27f24278820be3f82ea2110e582081b0565df027b90015002d5ef8325ae4d034df55d4b58d0dfba64d61ddd17be00000b9001a00dae30907045a2f66fa36f2bb8aa9029cbb0b8a7b3b5c435ab331"),
+        (
+            "randomRLP",
+            "0xf861f83eb9002100dc2b275d0f74e8a53e6f4ec61b27f24278820be3f82ea2110e582081b0565df027b90015002d5ef8325ae4d034df55d4b58d0dfba64d61ddd17be00000b9001a00dae30907045a2f66fa36f2bb8aa9029cbb0b8a7b3b5c435ab331"
+        ),
         ("bytesShouldBeSingleByte00", "0x8100"),
         ("bytesShouldBeSingleByte01", "0x8101"),
         ("bytesShouldBeSingleByte7F", "0x817F"),
-        ("leadingZerosInLongLengthArray1", "0xb90040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"),
+        (
+            "leadingZerosInLongLengthArray1",
+            "0xb90040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+        ),
         ("leadingZerosInLongLengthArray2", "0xb800"),
-        ("leadingZerosInLongLengthList1", "0xfb00000040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"),
+        (
+            "leadingZerosInLongLengthList1",
+            "0xfb00000040000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+        ),
         ("leadingZerosInLongLengthList2", "0xf800"),
         ("nonOptimalLongLengthArray1", "0xb81000112233445566778899aabbccddeeff"),
         ("nonOptimalLongLengthArray2", "0xb801ff"),
@@ -115,7 +148,9 @@ struct RLPTests {
         for (name, _, hex) in Self.valid {
             let bytes = try Hex.decode(hex)
             for cut in 0..<bytes.count {
-                #expect(throws: ChainError.self, "\(name) cut at \(cut)") { try RLP(decoding: Array(bytes.prefix(cut))) }
+                #expect(throws: ChainError.self, "\(name) cut at \(cut)") {
+                    try RLP(decoding: Array(bytes.prefix(cut)))
+                }
             }
         }
     }

@@ -14,10 +14,13 @@ import Testing
         var compiler = InvariantCompiler(layout: Self.layout)
         let solvency = try compiler.compile("vault.totalAssets >= vault.totalShares * vault.sharePrice@prev * 0.999")
         let noInflation = try compiler.compile("vault.totalAssets <= vault.totalShares * vault.sharePrice@prev * 1.001")
-        var executor = GuardedExecutor(store: compiler.makeStore(), invariants: [
-            NamedInvariant(name: "vault-solvency", invariant: solvency, severity: .critical, response: .isolate),
-            NamedInvariant(name: "share-price-jump", invariant: noInflation, severity: .critical, response: .isolate),
-        ])
+        var executor = GuardedExecutor(
+            store: compiler.makeStore(),
+            invariants: [
+                NamedInvariant(name: "vault-solvency", invariant: solvency, severity: .critical, response: .isolate),
+                NamedInvariant(
+                    name: "share-price-jump", invariant: noInflation, severity: .critical, response: .isolate),
+            ])
         let (a, s, p) = (assets, shares, price)
         executor.load(at: Timestamp(seconds: 0)) { store in
             store.set(a, 1_000_000)
@@ -75,8 +78,9 @@ import Testing
             return
         }
         // Governance clears the isolation.
-        #expect(executor.clearIsolation(.account("mallory"), at: Timestamp(seconds: 48), reason: "reviewed")?.kind
-            == .clearIsolation)
+        #expect(
+            executor.clearIsolation(.account("mallory"), at: Timestamp(seconds: 48), reason: "reviewed")?.kind
+                == .clearIsolation)
         guard case .committed = executor.execute(deposit("mallory", 1), at: Timestamp(seconds: 60)) else {
             Issue.record("cleared account may transact again")
             return
@@ -86,9 +90,11 @@ import Testing
     @Test func runtimeErrorRevertsAndIsolatesElement() throws {
         var compiler = InvariantCompiler(layout: Self.layout)
         let ratio = try compiler.compile("vault.totalAssets / vault.totalShares >= 0.5")
-        var executor = GuardedExecutor(store: compiler.makeStore(), invariants: [
-            NamedInvariant(name: "ratio", invariant: ratio, severity: .high, response: .isolate),
-        ])
+        var executor = GuardedExecutor(
+            store: compiler.makeStore(),
+            invariants: [
+                NamedInvariant(name: "ratio", invariant: ratio, severity: .high, response: .isolate)
+            ])
         let (a, s) = (assets, shares)
         executor.load(at: Timestamp(seconds: 0)) { store in
             store.set(a, 10)

@@ -3,9 +3,10 @@ import AntibodyDefense
 import Testing
 
 @Suite struct InvariantLanguageTests {
-    static let layout = StateLayout(schema: .standard(
-        markets: ["WETH", "USDC", "WBTC"], pools: ["ETH-USDC"], vaults: ["yvUSDC"], bridges: ["portal"],
-        assets: ["ETH", "USDC"]))
+    static let layout = StateLayout(
+        schema: .standard(
+            markets: ["WETH", "USDC", "WBTC"], pools: ["ETH-USDC"], vaults: ["yvUSDC"], bridges: ["portal"],
+            assets: ["ETH", "USDC"]))
 
     func set(_ store: inout StateStore, _ path: String, _ value: Double) {
         let handle = Self.layout.handle(path: path)!
@@ -136,11 +137,15 @@ import Testing
         #expect(error.position == SourcePosition(line: 1, column: 19))
         #expect(element == "vault:yvUSDC")
         #expect(!ratio.holds(&store))
-        if case .failed(let e, _) = intDiv.evaluate(&store) { #expect(e.kind == .divisionByZero) } else {
+        if case .failed(let e, _) = intDiv.evaluate(&store) {
+            #expect(e.kind == .divisionByZero)
+        } else {
             Issue.record("int division by zero must fail")
         }
         set(&store, "vault.holders", 1e13)
-        if case .failed(let e, _) = overflow.evaluate(&store) { #expect(e.kind == .overflow) } else {
+        if case .failed(let e, _) = overflow.evaluate(&store) {
+            #expect(e.kind == .overflow)
+        } else {
             Issue.record("overflow must fail")
         }
     }

@@ -13,8 +13,9 @@ import Testing
         #expect(pause.resume(at: t0.advanced(by: .minutes(40)), conditionMet: false, reason: "x") == nil)
         #expect(pause.resume(at: t0.advanced(by: .minutes(10)), conditionMet: true, reason: "x") == nil)
         let resumed = t0.advanced(by: .minutes(40))
-        #expect(pause.resume(at: resumed, conditionMet: true, reason: "oracle fresh")?.kind
-            == .unpauseLiquidations(grace: .hours(1)))
+        #expect(
+            pause.resume(at: resumed, conditionMet: true, reason: "oracle fresh")?.kind
+                == .unpauseLiquidations(grace: .hours(1)))
         #expect(!pause.liquidationsAllowed(at: resumed.advanced(by: .minutes(59))))
         #expect(pause.liquidationsAllowed(at: resumed.advanced(by: .minutes(60))))
         pause.tick(at: resumed.advanced(by: .hours(2)))

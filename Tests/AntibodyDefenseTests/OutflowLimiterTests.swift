@@ -8,8 +8,10 @@ import Testing
 @Suite struct OutflowLimiterTests {
     static let e18: Int128 = 1_000_000_000_000_000_000
     static func make() -> OutflowLimiter {
-        OutflowLimiter(.init(asset: "USDC", minLiquidityRetainedBps: 7000, limitBeginThreshold: 1000 * e18,
-                             withdrawalPeriod: 4 * 3600, tickLength: 300, cooldown: 3 * 86_400))
+        OutflowLimiter(
+            .init(
+                asset: "USDC", minLiquidityRetainedBps: 7000, limitBeginThreshold: 1000 * e18,
+                withdrawalPeriod: 4 * 3600, tickLength: 300, cooldown: 3 * 86_400))
     }
 
     func h(_ hours: Double) -> Timestamp { Timestamp(milliseconds: Int64(hours * 3_600_000)) }
@@ -121,7 +123,8 @@ import Testing
         var actions: [Action] = []
         limiter.inflow(1_000_000 * Self.e18, at: h(1))
         let before = limiter
-        #expect(limiter.outflow(400_000 * Self.e18, to: "a", revertOnLimit: true, at: h(5), actions: &actions) == .reverted)
+        #expect(
+            limiter.outflow(400_000 * Self.e18, to: "a", revertOnLimit: true, at: h(5), actions: &actions) == .reverted)
         #expect(limiter == before && actions.isEmpty)
     }
 }

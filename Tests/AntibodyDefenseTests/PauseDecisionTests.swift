@@ -4,8 +4,10 @@ import Testing
 
 @Suite struct PauseDecisionTests {
     // 2 h × (1,000 fees + 4,000 users) = 10,000 USD to pause; 1,000,000 USD at risk.
-    static let rule = PauseDecision(.init(midpoint: 0.8, steepness: 12, floorProbability: 0.001, expectedPauseHours: 2,
-                                          feesPerHourUSD: 1_000, userCostPerHourUSD: 4_000))
+    static let rule = PauseDecision(
+        .init(
+            midpoint: 0.8, steepness: 12, floorProbability: 0.001, expectedPauseHours: 2,
+            feesPerHourUSD: 1_000, userCostPerHourUSD: 4_000))
 
     /// Signal at which P(attack) × VaR equals the pause cost: p* = cost / VaR, s* = m + ln(p*/(1−p*)) / k.
     func breakEven(cost: Double, valueAtRisk: Double) -> Double {

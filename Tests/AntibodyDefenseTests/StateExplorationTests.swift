@@ -41,9 +41,11 @@ func explore<State, Letter>(
     @Test func breakerNeverResumesWithoutItsConditionAndNeverStaysOpenPastCooldownPlusProbe() {
         let cooldown: Int64 = 10
         let probe: Int64 = 5
-        let config = CircuitBreaker.Configuration(name: "x", scope: .protocolWide, threshold: 0.5, tripAfter: 2,
-                                                  cooldown: .minutes(cooldown), probe: .minutes(probe))
-        let letters: [(BreakerLetter, Int64)] = BreakerLetter.allCases.flatMap { l in [0, 3, 5, 10, 16].map { (l, $0) } }
+        let config = CircuitBreaker.Configuration(
+            name: "x", scope: .protocolWide, threshold: 0.5, tripAfter: 2,
+            cooldown: .minutes(cooldown), probe: .minutes(probe))
+        let letters: [(BreakerLetter, Int64)] = BreakerLetter.allCases.flatMap { l in [0, 3, 5, 10, 16].map { (l, $0) }
+        }
         var failures: [String] = []
         let visited = explore(depth: 5, alphabet: letters, initial: BreakerWorld(breaker: CircuitBreaker(config))) {
             world, letter in
@@ -109,9 +111,10 @@ func explore<State, Letter>(
     func checkLimiter(bps: Int, revert: Bool) -> (failures: [String], visited: Int) {
         let window: Int64 = 4 * 3600
         let tick: Int64 = 300
-        let config = OutflowLimiter.Configuration(asset: "X", minLiquidityRetainedBps: bps, limitBeginThreshold: 100,
-                                                  withdrawalPeriod: window, tickLength: tick, cooldown: 6 * 3600,
-                                                  gracePeriod: 600)
+        let config = OutflowLimiter.Configuration(
+            asset: "X", minLiquidityRetainedBps: bps, limitBeginThreshold: 100,
+            withdrawalPeriod: window, tickLength: tick, cooldown: 6 * 3600,
+            gracePeriod: 600)
         let alphabet: [LimiterLetter] = [
             .inflow(1_000), .inflow(50), .outflow(100), .outflow(250), .outflow(400), .advance(tick), .advance(3_600),
             .advance(window), .override, .overrideExpired,
@@ -134,7 +137,9 @@ func explore<State, Letter>(
                     // net = records in younger ticks (held outflows count, as the reference records them).
                     let cut = world.now - window
                     let base = world.log.filter { $0.time - $0.time % tick <= cut }.reduce(Int128(0)) { $0 + $1.amount }
-                    let recent = world.log.filter { $0.time - $0.time % tick > cut }.reduce(Int128(0)) { $0 + $1.amount }
+                    let recent = world.log.filter { $0.time - $0.time % tick > cut }.reduce(Int128(0)) {
+                        $0 + $1.amount
+                    }
                     if base >= 100 && (base + recent) * 10_000 < base * Int128(bps) {
                         failures.append("released \(a) at \(world.now): window net \(recent) vs base \(base)")
                         return false
@@ -183,13 +188,15 @@ func explore<State, Letter>(
     }
 
     @Test func governedParameterStaysWithinItsBounds() {
-        let parameter = BoundedParameter(name: "ltv", scope: .market("WETH"), initial: 0.8, maxStep: 0.02,
-                                         minInterval: .hours(6), floor: 0.7, ceiling: 0.85, deadband: 0.005)
+        let parameter = BoundedParameter(
+            name: "ltv", scope: .market("WETH"), initial: 0.8, maxStep: 0.02,
+            minInterval: .hours(6), floor: 0.7, ceiling: 0.85, deadband: 0.005)
         let targets: [Double] = [0.0, 0.69, 0.7, 0.75, 0.803, 0.85, 0.9, .nan, .infinity]
         let gaps: [Int64] = [0, 3, 6]
         let alphabet = targets.flatMap { t in gaps.map { (t, $0) } }
         var failures: [String] = []
-        let visited = explore(depth: 4, alphabet: alphabet, initial: ParameterWorld(parameter: parameter)) { world, letter in
+        let visited = explore(depth: 4, alphabet: alphabet, initial: ParameterWorld(parameter: parameter)) {
+            world, letter in
             world.now += letter.1
             let before = world.parameter
             let t = Timestamp(seconds: world.now * 3600)
@@ -208,7 +215,8 @@ func explore<State, Letter>(
                     failures.append("step \(after.value - before.value) exceeds max step")
                     return false
                 }
-                guard abs(after.value - before.value) >= 0.005 - 1e-12 || after.value == 0.7 || after.value == 0.85 else {
+                guard abs(after.value - before.value) >= 0.005 - 1e-12 || after.value == 0.7 || after.value == 0.85
+                else {
                     failures.append("change within the deadband")
                     return false
                 }
@@ -219,7 +227,7 @@ func explore<State, Letter>(
                 // Moves toward the (clamped) target, never past it.
                 let goal = min(0.85, max(0.7, letter.0))
                 guard (goal - before.value) * (after.value - before.value) > 0,
-                      abs(after.value - goal) <= abs(before.value - goal)
+                    abs(after.value - goal) <= abs(before.value - goal)
                 else {
                     failures.append("moved away from the target")
                     return false

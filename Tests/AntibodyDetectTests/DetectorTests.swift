@@ -34,7 +34,8 @@ struct DetectorTests {
                 let m = naiveMedian(recent)
                 #expect(window.median == m)
                 #expect(window.medianAbsoluteDeviation(around: m) == naiveMedian(recent.map { abs($0 - m) }))
-                #expect(window.medianAbsoluteDeviation(around: 0.3)
+                #expect(
+                    window.medianAbsoluteDeviation(around: 0.3)
                         == naiveMedian(recent.map { abs($0 - 0.3) }))
             }
         }
@@ -152,8 +153,9 @@ struct DetectorTests {
         #expect(pos.health.skippedNonFinite == 1 && abs(pos.correlation - 1) < 1e-9)
     }
 
-    @Test("every detector: NaN and ±∞ are skipped, counted and never poison the state",
-          arguments: DetectorKind.allCases)
+    @Test(
+        "every detector: NaN and ±∞ are skipped, counted and never poison the state",
+        arguments: DetectorKind.allCases)
     func badInput(kind: DetectorKind) {
         let clean = series(1200, seed: 21)
         var dirty: [Double] = []

@@ -19,12 +19,14 @@ struct NABScorerTests {
         guard let labels = try? NABLabels.load(path: nab + "/labels/combined_windows.json") else { return nil }
         var files: [String: [NABScorer.File]] = [:]
         for detector in official.keys {
-            files[detector] = try? NABEvaluation.loadFiles(results: nab + "/results", detector: detector, labels: labels)
+            files[detector] = try? NABEvaluation.loadFiles(
+                results: nab + "/results", detector: detector, labels: labels)
         }
         return (labels, files)
     }()
 
-    @Test("official outputs with config/thresholds.json reproduce the published scores", .enabled(if: NABData.available))
+    @Test(
+        "official outputs with config/thresholds.json reproduce the published scores", .enabled(if: NABData.available))
     func configThresholds() throws {
         let corpus = try #require(Self.corpus)
         let thresholds = try NABEvaluation.loadThresholds(path: NABData.directory! + "/config/thresholds.json")
@@ -33,9 +35,12 @@ struct NABScorerTests {
             let files = try #require(corpus.files[detector])
             #expect(files.count == 58)
             let result = NABEvaluation.evaluate(
-                detector: detector, files: files, windowCount: corpus.labels.windowCount, thresholds: thresholds[detector])
+                detector: detector, files: files, windowCount: corpus.labels.windowCount,
+                thresholds: thresholds[detector])
             for (profile, want) in zip(result.profiles, expected) {
-                #expect(abs(profile.normalised - want) <= 0.01, "\(detector) \(profile.profile.name): \(profile.normalised)")
+                #expect(
+                    abs(profile.normalised - want) <= 0.01, "\(detector) \(profile.profile.name): \(profile.normalised)"
+                )
             }
         }
     }
@@ -58,7 +63,9 @@ struct NABScorerTests {
                     #expect(abs(profile.normalised - 63.21) <= 0.01)
                     continue
                 }
-                #expect(abs(profile.normalised - want) <= 0.01, "\(detector) \(profile.profile.name): \(profile.normalised)")
+                #expect(
+                    abs(profile.normalised - want) <= 0.01, "\(detector) \(profile.profile.name): \(profile.normalised)"
+                )
             }
         }
     }
@@ -148,8 +155,9 @@ struct NABScorerTests {
 
 @Suite("NAB: recommended detector")
 struct NABRecommendedDetectorTests {
-    @Test("one configuration for the whole corpus meets the acceptance bar (≥ 65 / 55 / 70)",
-          .enabled(if: NABData.available))
+    @Test(
+        "one configuration for the whole corpus meets the acceptance bar (≥ 65 / 55 / 70)",
+        .enabled(if: NABData.available))
     func recommendedScores() throws {
         let nab = try #require(NABData.directory)
         let labels = try NABLabels.load(path: nab + "/labels/combined_windows.json")
@@ -157,8 +165,9 @@ struct NABRecommendedDetectorTests {
         for name in labels.files {
             let columns = try NABCSV.read(path: nab + "/data/" + name, column: "value")
             let scores = DetectorKind.antibody.scores(values: columns.values, timestamps: columns.timestamps).scores
-            files.append(try NABScorer.prepare(
-                name: name, timestamps: columns.timestamps, scores: scores, windows: labels.windows[name] ?? []))
+            files.append(
+                try NABScorer.prepare(
+                    name: name, timestamps: columns.timestamps, scores: scores, windows: labels.windows[name] ?? []))
         }
         let result = NABEvaluation.evaluate(detector: "antibody", files: files, windowCount: labels.windowCount)
         let bars = [65.0, 55.0, 70.0]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A seeded generator for reproducible test data (SplitMix64).
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
@@ -19,8 +21,6 @@ struct SplitMix64: RandomNumberGenerator {
         return (-2 * _log(u)).squareRoot() * _cos(2 * Double.pi * v)
     }
 }
-
-import Foundation
 
 func _log(_ x: Double) -> Double { Foundation.log(x) }
 func _cos(_ x: Double) -> Double { Foundation.cos(x) }

@@ -182,7 +182,8 @@ let marketData: String? = {
     }
 
     @Test func csvFormats() throws {
-        let iso = Array("timestamp,price,source\n2022-06-12T00:00:00Z,1.5,binance\n2022-06-12T02:00:00.250+02:00,2,x\n".utf8)
+        let iso = Array(
+            "timestamp,price,source\n2022-06-12T00:00:00Z,1.5,binance\n2022-06-12T02:00:00.250+02:00,2,x\n".utf8)
         let a = try PriceCSV.parse(iso, file: "a.csv", asset: "A")
         #expect(a.timestamps == [Timestamp(seconds: 1_654_992_000), Timestamp(milliseconds: 1_654_992_000_250)])
         #expect(a.prices == [1.5, 2] && a.sources == ["binance", "x"])
@@ -191,7 +192,8 @@ let marketData: String? = {
         #expect(b.timestamps == [Timestamp(seconds: 1_654_992_000), Timestamp(milliseconds: 1_654_992_060_500)])
         // 1970-01-01 and a leap day, computed independently: 2024-02-29 = 19782 days after the epoch.
         #expect(PriceCSV.timestamp(ArraySlice("1970-01-01T00:00:00Z".utf8)) == Timestamp(seconds: 0))
-        #expect(PriceCSV.timestamp(ArraySlice("2024-02-29T12:00:00Z".utf8)) == Timestamp(seconds: 19_782 * 86_400 + 43_200))
+        #expect(
+            PriceCSV.timestamp(ArraySlice("2024-02-29T12:00:00Z".utf8)) == Timestamp(seconds: 19_782 * 86_400 + 43_200))
     }
 
     @Test(arguments: [
@@ -235,8 +237,11 @@ let marketData: String? = {
         var price = 2_000.0
         for minute in 0..<600 {
             price *= minute == 500 ? 1.3 : 1 + 0.0005 * (rng.unit() - 0.5)
-            engine.handle(.observation(Observation(stream: "ETH", timestamp: Timestamp(seconds: Int64(minute) * 60),
-                                                   value: price)))
+            engine.handle(
+                .observation(
+                    Observation(
+                        stream: "ETH", timestamp: Timestamp(seconds: Int64(minute) * 60),
+                        value: price)))
         }
         let alarms = engine.recorder.decisions.filter { $0.kind == .alarm }
         #expect(alarms.contains { $0.timestamp == Timestamp(seconds: 500 * 60) }, "\(kind): \(alarms.map(\.timestamp))")

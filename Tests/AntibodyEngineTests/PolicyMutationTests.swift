@@ -15,7 +15,8 @@ import Testing
 
     @Test(arguments: ["aave-like-lending", "erc4626-vault", "lock-and-mint-bridge"])
     func mutantsNeverCrash(_ name: String) throws {
-        let original = Array(try String(contentsOfFile: "\(repositoryRoot)/policies/\(name).toml", encoding: .utf8).utf8)
+        let original = Array(
+            try String(contentsOfFile: "\(repositoryRoot)/policies/\(name).toml", encoding: .utf8).utf8)
         var rng = Generator(state: 7)
         let alphabet = Array("[]{}=\"'.,#\n 0123456789-_abcxyz".utf8)
         var refused = 0

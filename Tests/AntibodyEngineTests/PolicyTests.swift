@@ -1,7 +1,7 @@
-import Foundation
 import AntibodyCore
 import AntibodyDefense
 import AntibodyEngine
+import Foundation
 import Testing
 
 /// The repository root, found from this file's path.
@@ -23,7 +23,8 @@ let repositoryRoot: String = {
         let policy = try Policy.load(contentsOf: "\(repositoryRoot)/policies/aave-like-lending.toml")
         #expect(policy.assets == ["WETH", "WBTC", "USDC"])
         #expect(policy.detectors.map(\.name) == ["weth-jump", "wbtc-jump", "wbtc-ewma", "usdc-peg"])
-        #expect(policy.detectors[0].breaker == 0 && policy.detectors[1].breaker == 1 && policy.detectors[3].breaker == nil)
+        #expect(
+            policy.detectors[0].breaker == 0 && policy.detectors[1].breaker == 1 && policy.detectors[3].breaker == nil)
         #expect(policy.detectors[1].maxMove == 0.05)
         #expect(policy.breakers[1].scope == .market("WBTC") && policy.breakers[1].tripAfter == 1)
         #expect(policy.breakers[0].cooldown == .minutes(30))
@@ -87,12 +88,14 @@ let repositoryRoot: String = {
 
     static let feed = "[[feeds]]\nasset = \"WETH\"\n"
     static let detector = "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\nkind = \"return-z\"\n"
-    static let breaker = "[[responses.breakers]]\nname = \"b\"\nscope = \"market:WETH\"\ncooldown = \"30m\"\nprobe = \"5m\"\n"
+    static let breaker =
+        "[[responses.breakers]]\nname = \"b\"\nscope = \"market:WETH\"\ncooldown = \"30m\"\nprobe = \"5m\"\n"
     static let invariant = "[[invariants]]\nname = \"i\"\n"
     static let limit = "[[responses.outflow_limits]]\nasset = \"WETH\"\n"
     static let haircut = "[responses.haircuts]\nmax_step = 0.02\nmin_interval = \"6h\"\n"
     static let governance = "[governance]\ntimelock = \"1h\"\n"
-    static let signers = "signers = [\"0x1111111111111111111111111111111111111111\", \"0x2222222222222222222222222222222222222222\"]\n"
+    static let signers =
+        "signers = [\"0x1111111111111111111111111111111111111111\", \"0x2222222222222222222222222222222222222222\"]\n"
 
     static let malformed: [Case] = [
         Case(base + "colour = \"red\"\n", 8, 1, "unknown key 'colour' in [protocol]"),
@@ -102,62 +105,80 @@ let repositoryRoot: String = {
         Case(base.replacingOccurrences("chain_id = 1", "chain_id = \"1\""), 4, 12, "must be an integer, not a string"),
         Case(base.replacingOccurrences("chain_id = 1", "chain_id = 0"), 4, 12, "outside 1…4294967295"),
         Case(base.replacingOccurrences("kind = \"lending\"", "kind = \"dex\""), 5, 8, "'kind' is \"dex\""),
-        Case(base.replacingOccurrences("assets = [\"WETH\", \"USDC\"]", "assets = \"WETH\""), 6, 10,
-             "must be an array of strings"),
+        Case(
+            base.replacingOccurrences("assets = [\"WETH\", \"USDC\"]", "assets = \"WETH\""), 6, 10,
+            "must be an array of strings"),
         Case(base + "[[feeds]]\nasset = \"DOGE\"\n", 9, 9, "not in protocol.assets"),
         Case(base + feed + "min_price = 10\nmax_price = 5\n", 11, 13, "not above min_price"),
         Case(base + feed + "max_staleness = \"1 hour\"\n", 10, 17, "not a duration"),
         Case(base + feed + "max_staleness = 3600\n", 10, 17, "must be a duration string"),
         Case(base + "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\nkind = \"lstm\"\n", 11, 8, "'kind' is \"lstm\""),
-        Case(base + "[[detectors]]\nname = \"d\"\nstream = \"DOGE\"\nkind = \"return-z\"\n", 10, 10,
-             "watches 'DOGE', which is not in protocol.assets"),
+        Case(
+            base + "[[detectors]]\nname = \"d\"\nstream = \"DOGE\"\nkind = \"return-z\"\n", 10, 10,
+            "watches 'DOGE', which is not in protocol.assets"),
         Case(base + detector + "breaker = \"nope\"\n", 12, 11, "feeds breaker 'nope', which is not defined"),
         Case(base + detector + "threshold = 1.5\n", 12, 13, "outside 0…1"),
         Case(base + detector + "window = 1\n", 12, 10, "'window' is 1, outside 2…100000"),
         Case(base + "[[detectors]]\nname = \"d\"\nstream = \"WETH\"\n", 8, 1, "missing required key 'kind'"),
         Case(base + detector + detector, 13, 8, "already used by detectors[0]"),
         Case(base + invariant + "expression = \"market.totalBorrow <= 1\"\n", 10, 15, "has no field 'totalBorrow'"),
-        Case(base + invariant + "expression = \"market.totalBorrows >= market.price\"\n", 10, 35,
-             "mixes decimal and float"),
+        Case(
+            base + invariant + "expression = \"market.totalBorrows >= market.price\"\n", 10, 35,
+            "mixes decimal and float"),
         Case(base + invariant + "expression = \"market.totalBorrows >= \"\n", 10, 38, "expected an operand"),
         Case(base + invariant + "expression = \"vault.totalAssets > 0\"\n", 10, 15, "declares none"),
-        Case(base + invariant + "expression = \"market.ltv > 0\"\nresponse = \"explode\"\n", 11, 12,
-             "'response' is \"explode\""),
-        Case(base + invariant + "expression = \"market.ltv > 0\"\nseverity = \"urgent\"\n", 11, 12,
-             "'severity' is \"urgent\""),
-        Case(base + breaker.replacingOccurrences("market:WETH", "market:DOGE"), 10, 9,
-             "refers to market 'DOGE', which the protocol does not declare"),
+        Case(
+            base + invariant + "expression = \"market.ltv > 0\"\nresponse = \"explode\"\n", 11, 12,
+            "'response' is \"explode\""),
+        Case(
+            base + invariant + "expression = \"market.ltv > 0\"\nseverity = \"urgent\"\n", 11, 12,
+            "'severity' is \"urgent\""),
+        Case(
+            base + breaker.replacingOccurrences("market:WETH", "market:DOGE"), 10, 9,
+            "refers to market 'DOGE', which the protocol does not declare"),
         Case(base + breaker.replacingOccurrences("market:WETH", "planet:X"), 10, 9, "is malformed"),
         Case(base + breaker.replacingOccurrences("cooldown = \"30m\"\n", ""), 8, 1, "missing required key 'cooldown'"),
         Case(base + breaker + "trip_after = 0\n", 13, 14, "outside 1…10000"),
         Case(base + breaker.replacingOccurrences("\"30m\"", "\"-5m\""), 11, 12, "not a duration"),
         Case(base + limit + "min_retained_bps = 12000\n", 10, 20, "outside 1…10000"),
         Case(base + limit + "min_retained_bps = 7000\ntick = \"7m\"\n", 11, 8, "does not divide the window"),
-        Case(base + haircut + "assets = [\"WETH\", \"USDC\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 12, 12,
-             "base_ltv has 1 values for 2 assets"),
-        Case(base + haircut + "assets = [\"WETH\"]\nbase_ltv = [0.8]\nfloor = 0.9\nceiling = 0.5\n", 13, 9,
-             "floor 0.9 is above ceiling 0.5"),
-        Case(base + haircut + "assets = [\"DAI\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 11, 10,
-             "'DAI' is not a declared market"),
-        Case(base + governance + "signers = [\"0x12\"]\npause_threshold = 1\nunpause_threshold = 1\n", 10, 11,
-             "not a 20-byte hex address"),
-        Case(base + governance + signers + "pause_threshold = 3\nunpause_threshold = 3\n", 11, 19,
-             "pause_threshold 3 exceeds the 2 signers"),
-        Case(base + governance + signers + "pause_threshold = 2\nunpause_threshold = 1\n", 12, 21,
-             "unpause_threshold 1 is below pause_threshold 2"),
-        Case(base + haircut + "assets = [\"WETH\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n" + governance + signers
-             + "pause_threshold = 1\nunpause_threshold = 2\n[governance.bounds]\nmax_ltv_step = 0.01\n", 9, 12,
-             "exceeds governance.bounds.max_ltv_step"),
+        Case(
+            base + haircut + "assets = [\"WETH\", \"USDC\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 12, 12,
+            "base_ltv has 1 values for 2 assets"),
+        Case(
+            base + haircut + "assets = [\"WETH\"]\nbase_ltv = [0.8]\nfloor = 0.9\nceiling = 0.5\n", 13, 9,
+            "floor 0.9 is above ceiling 0.5"),
+        Case(
+            base + haircut + "assets = [\"DAI\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 11, 10,
+            "'DAI' is not a declared market"),
+        Case(
+            base + governance + "signers = [\"0x12\"]\npause_threshold = 1\nunpause_threshold = 1\n", 10, 11,
+            "not a 20-byte hex address"),
+        Case(
+            base + governance + signers + "pause_threshold = 3\nunpause_threshold = 3\n", 11, 19,
+            "pause_threshold 3 exceeds the 2 signers"),
+        Case(
+            base + governance + signers + "pause_threshold = 2\nunpause_threshold = 1\n", 12, 21,
+            "unpause_threshold 1 is below pause_threshold 2"),
+        Case(
+            base + haircut + "assets = [\"WETH\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n" + governance
+                + signers
+                + "pause_threshold = 1\nunpause_threshold = 2\n[governance.bounds]\nmax_ltv_step = 0.01\n", 9, 12,
+            "exceeds governance.bounds.max_ltv_step"),
         Case(base + "[responses]\nbreakers = 5\n", 9, 12, "must be an array of tables"),
         Case(base + "[extras]\nx = 1\n", 8, 1, "unknown key 'extras'"),
-        Case(base + "[responses.pause_decision]\nexpected_pause_hours = 1\nfees_per_hour_usd = 1\n"
-             + "user_cost_per_hour_usd = 1\nvalue_at_risk_usd = -1\n", 12, 21, "outside 0…1000000000000000"),
-        Case(base + "[[protocol.fields]]\nentity = \"market\"\nname = \"price\"\ntype = \"float\"\n", 10, 8,
-             "market.price is a built-in field"),
-        Case(base + "[[protocol.fields]]\nentity = \"market\"\nname = \"1x\"\ntype = \"float\"\n", 10, 8,
-             "is not an identifier"),
-        Case(base.replacingOccurrences("markets = [\"WETH\", \"USDC\"]", "markets = [\"WETH\", \"WETH\"]"), 7, 11,
-             "'WETH' is declared twice"),
+        Case(
+            base + "[responses.pause_decision]\nexpected_pause_hours = 1\nfees_per_hour_usd = 1\n"
+                + "user_cost_per_hour_usd = 1\nvalue_at_risk_usd = -1\n", 12, 21, "outside 0…1000000000000000"),
+        Case(
+            base + "[[protocol.fields]]\nentity = \"market\"\nname = \"price\"\ntype = \"float\"\n", 10, 8,
+            "market.price is a built-in field"),
+        Case(
+            base + "[[protocol.fields]]\nentity = \"market\"\nname = \"1x\"\ntype = \"float\"\n", 10, 8,
+            "is not an identifier"),
+        Case(
+            base.replacingOccurrences("markets = [\"WETH\", \"USDC\"]", "markets = [\"WETH\", \"WETH\"]"), 7, 11,
+            "'WETH' is declared twice"),
         Case(base + invariant + "expression = 42\n", 10, 14, "'expression' must be a string, not an integer"),
     ]
 
@@ -189,8 +210,12 @@ let repositoryRoot: String = {
     }
 
     @Test func hostileSourcesDoNotCrash() {
-        let inputs = ["", "\u{0}", String(repeating: "[", count: 5_000), "version = 1\n" + String(repeating: "a.", count: 2_000) + "b = 1",
-                      "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500), "version = 1\n  [[[invariants]]\n", "[=a]\n", "[[=a]]\n", "[.a]\n", "[ .a]\n"]
+        let inputs = [
+            "", "\u{0}", String(repeating: "[", count: 5_000),
+            "version = 1\n" + String(repeating: "a.", count: 2_000) + "b = 1",
+            "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500),
+            "version = 1\n  [[[invariants]]\n", "[=a]\n", "[[=a]]\n", "[.a]\n", "[ .a]\n",
+        ]
         for input in inputs {
             #expect(throws: PolicyError.self) { try Policy.load(source: input, file: "x.toml") }
         }
@@ -212,6 +237,8 @@ extension String {
 @Suite struct PolicySchemaFileTests {
     @Test func committedSchemaMatchesTheValidator() throws {
         let committed = try String(contentsOfFile: "\(repositoryRoot)/schemas/policy.schema.json", encoding: .utf8)
-        #expect(committed == PolicySchema.jsonSchema(), "regenerate with: antibody policy schema > schemas/policy.schema.json")
+        #expect(
+            committed == PolicySchema.jsonSchema(),
+            "regenerate with: antibody policy schema > schemas/policy.schema.json")
     }
 }

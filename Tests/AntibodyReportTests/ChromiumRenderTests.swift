@@ -30,8 +30,10 @@ import Testing
         return file
     }
 
-    static let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--no-first-run", "--disable-extensions"]
+    static let flags = [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--no-first-run", "--disable-extensions",
+    ]
 
     @Test func domHoldsTheCharts() throws {
         guard let chromium = Self.chromium else {
@@ -49,14 +51,20 @@ import Testing
 
     @Test func screenshotIsNotBlank() throws {
         guard let chromium = Self.chromium else {
-            print("SKIPPED ChromiumRenderTests.screenshotIsNotBlank: chromium is not installed (apt-get install chromium)")
+            print(
+                "SKIPPED ChromiumRenderTests.screenshotIsNotBlank: chromium is not installed (apt-get install chromium)"
+            )
             return
         }
         let file = try Self.writeReport()
         let png = file.deletingLastPathComponent().appendingPathComponent("shot.png")
         try? FileManager.default.removeItem(at: png)
-        let (status, _) = try Self.run(chromium, Self.flags + ["--screenshot=\(png.path)", "--window-size=1000,1400",
-                                                               "--hide-scrollbars", file.absoluteString])
+        let (status, _) = try Self.run(
+            chromium,
+            Self.flags + [
+                "--screenshot=\(png.path)", "--window-size=1000,1400",
+                "--hide-scrollbars", file.absoluteString,
+            ])
         #expect(status == 0)
         let bytes = try [UInt8](Data(contentsOf: png))
         #expect(bytes.count > 5000)

@@ -15,10 +15,14 @@ func sampleReport() -> SimulationReport {
         tvlOff: price.map { SeriesPoint(t: $0.t, value: 20e6 - ($0.t > 3600 ? 2e6 : 0)) },
         tvlOn: price.map { SeriesPoint(t: $0.t, value: 20e6) },
         outflowOn: price.map { SeriesPoint(t: $0.t, value: $0.t / 7200 * 1e6) }, limiterBand: 1.5e6,
-        timeline: [TimelineEntry(t: 3660, kind: "breakerTripped", severity: "high", message: "jump 5 %",
-                                 actions: ["pause market:TOKEN"], evidence: ["expectedLossUSD": 4e7, "pauseCostUSD": 1e4])])
-    let control = ScenarioResult(name: "calm", kind: .control, title: "Calm", lossOffUSD: 0, lossOnUSD: 0,
-                                 price: price.map { SeriesPoint(t: $0.t, value: 100 + sin($0.t / 600)) })
+        timeline: [
+            TimelineEntry(
+                t: 3660, kind: "breakerTripped", severity: "high", message: "jump 5 %",
+                actions: ["pause market:TOKEN"], evidence: ["expectedLossUSD": 4e7, "pauseCostUSD": 1e4])
+        ])
+    let control = ScenarioResult(
+        name: "calm", kind: .control, title: "Calm", lossOffUSD: 0, lossOnUSD: 0,
+        price: price.map { SeriesPoint(t: $0.t, value: 100 + sin($0.t / 600)) })
     return SimulationReport(scenarios: [attack, control], notes: ["Prices are simulated."])
 }
 
@@ -26,8 +30,11 @@ func sampleReport() -> SimulationReport {
     @Test func selfContainedWithCharts() {
         let html = HTMLReport.render(sampleReport())
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(!html.contains("http://") || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
-            .contains("http://"))
+        #expect(
+            !html.contains("http://")
+                || !html.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "")
+                    .contains("http://")
+        )
         #expect(!html.contains("https://"))
         #expect(!html.contains("<script"))
         #expect(html.contains("id=\"loss-chart\""))
@@ -42,7 +49,8 @@ func sampleReport() -> SimulationReport {
 
     @Test func summaryIsLossWeighted() {
         var r = sampleReport()
-        r.scenarios.append(ScenarioResult(name: "b", kind: .attack, title: "b", lossOffUSD: 1_000_000, lossOnUSD: 1_000_000))
+        r.scenarios.append(
+            ScenarioResult(name: "b", kind: .attack, title: "b", lossOffUSD: 1_000_000, lossOnUSD: 1_000_000))
         // (3M − 1.05M) / 3M
         #expect(abs(r.preventedPercent - 65) < 1e-9)
         #expect(r.falsePausesInControls == 0)
@@ -53,8 +61,10 @@ func sampleReport() -> SimulationReport {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         let rows = try #require(object?["scenarios"] as? [[String: Any]])
         #expect(rows.count == 2)
-        for key in ["name", "kind", "lossOffUSD", "lossOnUSD", "preventedPercent", "detectSeconds", "containSeconds",
-                    "falseAlarms", "falsePauses", "pauseHours", "liquidationsBlocked"] {
+        for key in [
+            "name", "kind", "lossOffUSD", "lossOnUSD", "preventedPercent", "detectSeconds", "containSeconds",
+            "falseAlarms", "falsePauses", "pauseHours", "liquidationsBlocked",
+        ] {
             #expect(rows[0][key] != nil, "missing \(key)")
             #expect(rows[1].keys.contains(key), "missing \(key)")
         }

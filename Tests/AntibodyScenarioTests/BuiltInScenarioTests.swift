@@ -115,8 +115,10 @@ import Testing
         #expect(r.lossOnUSD == 0)
     }
 
-    @Test(arguments: ["calm-gbm-seed1", "calm-gbm-seed2", "calm-gbm-seed3", "calm-busd-feb-2023",
-                      "calm-usdc-jun-2022", "calm-btc-feb-2023"])
+    @Test(arguments: [
+        "calm-gbm-seed1", "calm-gbm-seed2", "calm-gbm-seed3", "calm-busd-feb-2023",
+        "calm-usdc-jun-2022", "calm-btc-feb-2023",
+    ])
     func controlsNeverPause(_ name: String) throws {
         guard marketDataPresent || name.hasPrefix("calm-gbm") else {
             print("SKIPPED \(name): the recorded market data set is not on this machine")

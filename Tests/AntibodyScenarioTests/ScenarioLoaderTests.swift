@@ -81,7 +81,8 @@ import Testing
             policy = "policies/none.toml"
             """
         #expect(try #require(error(src)).missingPath?.hasSuffix("policies/none.toml") == true)
-        let src2 = src.replacingOccurrences(of: "none.toml", with: "spot-oracle-lending.toml")
+        let src2 =
+            src.replacingOccurrences(of: "none.toml", with: "spot-oracle-lending.toml")
             + "\n[streams]\n\"TOKEN/USD\" = \"asset:NOPE\"\n"
         let e = try #require(error(src2))
         #expect(e.message.contains("NOPE"))
@@ -93,7 +94,8 @@ import Testing
         #expect(files.count >= 18)
         var attacks = 0, controls = 0
         for file in files {
-            let loaded = Result { () throws(ScenarioError) -> ScenarioSpec in try ScenarioLoader.load(contentsOf: file) }
+            let loaded = Result { () throws(ScenarioError) -> ScenarioSpec in try ScenarioLoader.load(contentsOf: file)
+            }
             switch loaded {
             case .success(let spec):
                 if spec.kind == .attack { attacks += 1 } else { controls += 1 }

@@ -14,7 +14,9 @@ import Testing
         var rails0 = port.guardrails
         let okrails0 = rails0.permit("market:USDC", at: 100)
         #expect(okrails0)
-        #expect(port.execute(Action(.limit(maxOutflow: 10, window: .hours(1)), scope: .bridge("nomad"), at: t, reason: "x")) == .applied)
+        #expect(
+            port.execute(Action(.limit(maxOutflow: 10, window: .hours(1)), scope: .bridge("nomad"), at: t, reason: "x"))
+                == .applied)
         var limited = port.guardrails
         let first = limited.permit("bridge:nomad", outflow: 6, at: 100)
         let second = limited.permit("bridge:nomad", outflow: 6, at: 200)
@@ -24,7 +26,9 @@ import Testing
         var rails662 = port.guardrails
         let okrails662 = rails662.permitLiquidation("market:WETH")
         #expect(!okrails662)
-        if case .rejected = port.execute(Action(.setParameter(name: "ltv", value: 0.5), scope: .market("WETH"), at: t, reason: "x")) {
+        if case .rejected = port.execute(
+            Action(.setParameter(name: "ltv", value: 0.5), scope: .market("WETH"), at: t, reason: "x"))
+        {
         } else {
             Issue.record("setParameter must be refused")
         }

@@ -46,7 +46,8 @@ import Testing
                 case "price": try pool.setPrice(op.u256("price"), of: op.int("asset"))
                 case "supply": try pool.supply(op.int("user"), asset: op.int("asset"), amount: op.u256("amount"))
                 case "withdraw":
-                    result["withdrawn"] = try pool.withdraw(op.int("user"), asset: op.int("asset"), amount: op.u256("amount"))
+                    result["withdrawn"] = try pool.withdraw(
+                        op.int("user"), asset: op.int("asset"), amount: op.u256("amount"))
                 case "borrow": try pool.borrow(op.int("user"), asset: op.int("asset"), amount: op.u256("amount"))
                 case "repay":
                     result["repaid"] = try pool.repay(op.int("user"), asset: op.int("asset"), amount: op.u256("amount"))
@@ -54,15 +55,18 @@ import Testing
                     let l = try pool.liquidate(
                         liquidator: op.int("liquidator"), user: op.int("user"), collateral: op.int("collateral"),
                         debt: op.int("debt"), debtToCover: op.u256("debtToCover"))
-                    result = ["debtRepaid": l.debtRepaid, "collateralSeized": l.collateralSeized,
-                              "healthFactorBefore": l.healthFactorBefore]
+                    result = [
+                        "debtRepaid": l.debtRepaid, "collateralSeized": l.collateralSeized,
+                        "healthFactorBefore": l.healthFactorBefore,
+                    ]
                 default: Issue.record("unknown op \(op["op"]!)")
                 }
             } catch {
                 revert = error.revertReason ?? "input: \(error.message)"
             }
             if (expect["ok"] as! Bool) != (revert == nil) || (revert != nil && revert != expect["revert"] as? String) {
-                failures.append("step \(step) \(op["op"]!): expected \(expect["revert"] ?? "ok"), got \(revert ?? "ok")")
+                failures.append(
+                    "step \(step) \(op["op"]!): expected \(expect["revert"] ?? "ok"), got \(revert ?? "ok")")
                 continue
             }
             if revert == nil, let expectedResult = expect["result"] as? [String: Any] {
@@ -118,7 +122,9 @@ import Testing
         var pool = try LendingPool(
             configurations: Self.configurations(),
             prices: (sequence["prices"] as! [String]).map { UInt256(decimal: $0)! }, now: sequence.uint64("start"))
-        for wallet in sequence["wallets"] as! [[String]] { try pool.addAccount(wallet: wallet.map { UInt256(decimal: $0)! }) }
+        for wallet in sequence["wallets"] as! [[String]] {
+            try pool.addAccount(wallet: wallet.map { UInt256(decimal: $0)! })
+        }
         var checked = 0
         for op in sequence["operations"] as! [[String: Any]] {
             switch op["op"] as! String {
@@ -135,7 +141,8 @@ import Testing
                     let unit = Double(pool.reserves[i].configuration.unit)
                     let price = Double(pool.prices[i]) / 1e8
                     if pool.accounts[user].usingAsCollateral[i] {
-                        weighted += Double(try pool.supplied(user, asset: i)) / unit * price
+                        weighted +=
+                            Double(try pool.supplied(user, asset: i)) / unit * price
                             * Double(pool.reserves[i].configuration.liquidationThreshold) / 10_000
                     }
                     debt += Double(try pool.debt(user, asset: i)) / unit * price

@@ -81,8 +81,11 @@ import Testing
         var previous = path.price
         for _ in 0..<n {
             let p = path.next(using: &rng)
-            if path.regime == 0 { inCalm += 1; calmReturns.append(log(p / previous)) }
-            else { stressReturns.append(log(p / previous)) }
+            if path.regime == 0 {
+                inCalm += 1; calmReturns.append(log(p / previous))
+            } else {
+                stressReturns.append(log(p / previous))
+            }
             previous = p
         }
         #expect(abs(Double(inCalm) / Double(n) - 0.8) < 0.02)

@@ -42,7 +42,8 @@ import Testing
             var pair = try UniswapV2Pair(
                 reserve0: c.u256("reserve0"), reserve1: c.u256("reserve1"),
                 blockTimestampLast: UInt32(c.uint64("blockTimestampLast")),
-                price0CumulativeLast: c.u256("price0CumulativeLast"), price1CumulativeLast: c.u256("price1CumulativeLast"))
+                price0CumulativeLast: c.u256("price0CumulativeLast"),
+                price1CumulativeLast: c.u256("price1CumulativeLast"))
             let before = pair
             let zeroForOne = c["zeroForOne"] as! Bool
             let swap = c.dict("swap")
@@ -58,7 +59,8 @@ import Testing
                 } else {
                     var next = pair
                     try next.transfer(amount0: zeroForOne ? paid : .zero, amount1: zeroForOne ? .zero : paid)
-                    try next.swap(amount0Out: zeroForOne ? .zero : out, amount1Out: zeroForOne ? out : .zero, blockTimestamp: ts)
+                    try next.swap(
+                        amount0Out: zeroForOne ? .zero : out, amount1Out: zeroForOne ? out : .zero, blockTimestamp: ts)
                     pair = next
                 }
                 let ok = result["ok"] as! Bool
@@ -70,7 +72,9 @@ import Testing
                     mismatches.append(c.int("id"))
                 }
             } catch {
-                if result["revert"] as? String != error.revertReason || pair != before { mismatches.append(c.int("id")) }
+                if result["revert"] as? String != error.revertReason || pair != before {
+                    mismatches.append(c.int("id"))
+                }
             }
         }
         #expect(mismatches.isEmpty, "mismatching cases: \(mismatches.prefix(20))")
@@ -89,7 +93,8 @@ import Testing
                 ts += 12
                 let zeroForOne = rng.next(below: 2) == 0
                 let reserveIn = zeroForOne ? pair.reserve0 : pair.reserve1
-                let amountIn = reserveIn / UInt256(low64: 2 + rng.next(below: 1_000)) + UInt256(low64: rng.next(below: 100))
+                let amountIn =
+                    reserveIn / UInt256(low64: 2 + rng.next(below: 1_000)) + UInt256(low64: rng.next(below: 100))
                 if (try? pair.swapExactIn(amountIn, zeroForOne: zeroForOne, blockTimestamp: ts)) != nil {
                     let newK = pair.reserve0 * pair.reserve1
                     #expect(newK >= k)

@@ -2,6 +2,7 @@ import AntibodyCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("hash-chained signed audit log")
@@ -11,7 +12,8 @@ struct AuditLogTests {
 
     /// A fresh log of `count` entries in a temporary directory.
     static func makeLog(count: Int = 6) throws -> (AuditLog, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("antibody-audit-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "antibody-audit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appendingPathComponent("audit.sqlite").path
         let log = try AuditLog(path: path)
@@ -63,8 +65,12 @@ struct AuditLogTests {
         var forged = entries[3]
         forged.payload = #"{"n":"forged"}"#
         forged.hash = forged.expectedHash
-        try Self.tamper(path, "UPDATE audit_entry SET payload = ?, hash = ? WHERE position = 3", [forged.payload, Data(forged.hash.bytes)])
-        #expect(try Self.fault(path) == AuditFault(index: 3, reason: .wrongSigner(try forged.signature.recoverAddress(digest: forged.hash))))
+        try Self.tamper(
+            path, "UPDATE audit_entry SET payload = ?, hash = ? WHERE position = 3",
+            [forged.payload, Data(forged.hash.bytes)])
+        #expect(
+            try Self.fault(path)
+                == AuditFault(index: 3, reason: .wrongSigner(try forged.signature.recoverAddress(digest: forged.hash))))
     }
 
     @Test("deletion: removing entry 2 names index 2")
@@ -87,13 +93,18 @@ struct AuditLogTests {
         var entries: [AuditEntry] = []
         try log.forEachEntry { entries.append($0) }
         let forged = try AuditEntry.next(
-            after: entries[1], time: Timestamp(seconds: 1_700_000_001), kind: "alert", payload: "{}", signedBy: Self.intruder)
-        try Self.tamper(path, "UPDATE audit_entry SET position = position + 100, entry_index = entry_index + 1 WHERE position >= 2")
+            after: entries[1], time: Timestamp(seconds: 1_700_000_001), kind: "alert", payload: "{}",
+            signedBy: Self.intruder)
+        try Self.tamper(
+            path, "UPDATE audit_entry SET position = position + 100, entry_index = entry_index + 1 WHERE position >= 2")
         try Self.tamper(path, "UPDATE audit_entry SET position = position - 99 WHERE position >= 100")
         try Self.tamper(
             path,
             "INSERT INTO audit_entry (position, entry_index, time_ms, kind, payload, previous_hash, hash, signature) VALUES (2, 2, ?, ?, ?, ?, ?, ?)",
-            [forged.time.milliseconds, forged.kind, forged.payload, Data(forged.previousHash.bytes), Data(forged.hash.bytes), Data(forged.signature.rsv)])
+            [
+                forged.time.milliseconds, forged.kind, forged.payload, Data(forged.previousHash.bytes),
+                Data(forged.hash.bytes), Data(forged.signature.rsv),
+            ])
         #expect(try Self.fault(path) == AuditFault(index: 2, reason: .wrongSigner(Self.intruder.address)))
     }
 
@@ -104,7 +115,8 @@ struct AuditLogTests {
         try Self.tamper(path, "UPDATE audit_entry SET position = position - 99 WHERE position >= 100")
         try Self.tamper(
             path,
-            "INSERT INTO audit_entry SELECT 2, entry_index, time_ms, kind, payload, previous_hash, hash, signature FROM audit_entry WHERE position = 1")
+            "INSERT INTO audit_entry SELECT 2, entry_index, time_ms, kind, payload, previous_hash, hash, signature FROM audit_entry WHERE position = 1"
+        )
         #expect(try Self.fault(path) == AuditFault(index: 2, reason: .indexMismatch(found: 1)))
     }
 
@@ -131,7 +143,9 @@ struct AuditLogTests {
         let (_, path) = try Self.makeLog(count: 0)
         let log = try AuditLog(path: path)
         try log.append(kind: "alert", payload: "{}", at: .epoch, signedBy: Self.intruder)
-        #expect(try Self.fault(path, signer: Self.node.address) == AuditFault(index: 0, reason: .wrongSigner(Self.intruder.address)))
+        #expect(
+            try Self.fault(path, signer: Self.node.address)
+                == AuditFault(index: 0, reason: .wrongSigner(Self.intruder.address)))
         #expect(try Self.fault(path) == nil)
     }
 

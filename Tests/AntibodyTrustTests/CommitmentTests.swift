@@ -1,5 +1,6 @@
 import AntibodyCore
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("commitments to policies and models")
@@ -11,7 +12,8 @@ struct CommitmentTests {
         #"{"name":"aave-v3","breakers":[{"asset":"USDC","maxDeviation":0.02,"window":300}],"quorum":{"n":7}}"#)
 
     static func committed(_ document: JSONValue, signers: [Int]) throws -> Commitment {
-        var commitment = Commitment(subject: "policy:aave-v3", digest: try CanonicalDigest.digest(of: document), version: 4)
+        var commitment = Commitment(
+            subject: "policy:aave-v3", digest: try CanonicalDigest.digest(of: document), version: 4)
         for index in signers { commitment = commitment.signed(by: approvers[index], in: domain) }
         return commitment
     }
@@ -19,7 +21,8 @@ struct CommitmentTests {
     @Test("the canonical digest ignores member order, whitespace and number spelling, and nothing else")
     func canonical() throws {
         let reordered = try JSONValue.parse(
-            #"{ "quorum" : {"n":7.0}, "breakers":[{"window":3e2,"maxDeviation":2e-2,"asset":"USDC"}], "name":"aave-v3" }"#)
+            #"{ "quorum" : {"n":7.0}, "breakers":[{"window":3e2,"maxDeviation":2e-2,"asset":"USDC"}], "name":"aave-v3" }"#
+        )
         #expect(try CanonicalDigest.digest(of: reordered) == CanonicalDigest.digest(of: Self.policy))
         for changed in [
             #"{"name":"aave-v3","breakers":[{"asset":"USDC","maxDeviation":0.03,"window":300}],"quorum":{"n":7}}"#,
@@ -30,8 +33,13 @@ struct CommitmentTests {
             #expect(try CanonicalDigest.digest(of: JSONValue.parse(changed)) != CanonicalDigest.digest(of: Self.policy))
         }
         let model = try CanonicalDigest.digest(ofModel: "robust-z", parameters: ["threshold": [3.5], "window": [60]])
-        #expect(model == (try CanonicalDigest.digest(ofModel: "robust-z", parameters: ["window": [60.0], "threshold": [3.5]])))
-        #expect(model != (try CanonicalDigest.digest(ofModel: "robust-z", parameters: ["threshold": [3.6], "window": [60]])))
+        #expect(
+            model
+                == (try CanonicalDigest.digest(ofModel: "robust-z", parameters: ["window": [60.0], "threshold": [3.5]]))
+        )
+        #expect(
+            model
+                != (try CanonicalDigest.digest(ofModel: "robust-z", parameters: ["threshold": [3.6], "window": [60]])))
         #expect(throws: TrustError.self) { try CanonicalDigest.digest(ofModel: "m", parameters: ["w": [.nan]]) }
     }
 
@@ -44,7 +52,9 @@ struct CommitmentTests {
         #expect(try document.digest() == commitment.signingDigest(in: Self.domain))
     }
 
-    @Test("loading is refused, with the reason, for a changed document, too few, foreign, duplicate or malleated signatures")
+    @Test(
+        "loading is refused, with the reason, for a changed document, too few, foreign, duplicate or malleated signatures"
+    )
     func refusals() throws {
         func refusal(_ commitment: Commitment, _ document: JSONValue = Self.policy) -> String? {
             do {
@@ -58,7 +68,9 @@ struct CommitmentTests {
         }
         let tampered = try JSONValue.parse(
             #"{"name":"aave-v3","breakers":[{"asset":"USDC","maxDeviation":0.5,"window":300}],"quorum":{"n":7}}"#)
-        #expect(refusal(try Self.committed(Self.policy, signers: [0, 1, 2]), tampered)?.contains("changed since governance signed") == true)
+        #expect(
+            refusal(try Self.committed(Self.policy, signers: [0, 1, 2]), tampered)?.contains(
+                "changed since governance signed") == true)
         #expect(refusal(try Self.committed(Self.policy, signers: [0, 1]))?.contains("3 are required") == true)
         #expect(refusal(try Self.committed(Self.policy, signers: [0, 1, 1]))?.contains("twice") == true)
         var foreign = try Self.committed(Self.policy, signers: [0, 1])

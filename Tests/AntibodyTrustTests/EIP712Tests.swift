@@ -1,5 +1,6 @@
 import AntibodyCore
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("EIP-191 personal_sign and the EIP-712 encoder")
@@ -18,21 +19,27 @@ struct EIP712Tests {
 
     @Test("EIP-191: viem's signMessage('hello world') with account 0")
     func personalSign() throws {
-        #expect(PersonalMessage.digest("hello world") == word("0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68"))
+        #expect(
+            PersonalMessage.digest("hello world")
+                == word("0xd9eba16ed0ecae432b71fe008c98cc872bb4cc214d3220a36f365326cf807d68"))
         let account = key("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80")
         let signature = PersonalMessage.sign(Array("hello world".utf8), with: account)
         #expect(
             signature.description
                 == "0xa461f509887bd19e312c0c58467ce8ff8e300d3c1a90b608a760c5b80318eaf1"
                 + "5fe57c96f9175d6cd4daad4663763baa7e78836e067d0163e9a2ccf2ff753f5b1b")
-        #expect(try PersonalMessage.recoverSigner(of: Array("hello world".utf8), signature: signature) == account.address)
+        #expect(
+            try PersonalMessage.recoverSigner(of: Array("hello world".utf8), signature: signature) == account.address)
     }
 
     @Test("EIP-712 Mail: type strings, type hashes, encodeData, struct hash, domain separator, digest")
     func mailEncoding() throws {
         let document = try TypedData(json: Self.mail)
-        #expect(try document.encodeType("Mail") == "Mail(Person from,Person to,string contents)Person(string name,address wallet)")
-        #expect(try document.typeHash("Mail") == word("0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2"))
+        #expect(
+            try document.encodeType("Mail")
+                == "Mail(Person from,Person to,string contents)Person(string name,address wallet)")
+        #expect(
+            try document.typeHash("Mail") == word("0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2"))
         #expect(
             try Hex.encode(document.encodeData("Mail", document.message))
                 == "0xa0cedeb2dc280ba39b857546d74f5549c3a1d7bdc2dd96bf881f76108e23dac2"
@@ -42,7 +49,9 @@ struct EIP712Tests {
         #expect(
             try document.hashStruct("Mail", document.message)
                 == word("0xc52c0ee5d84264471806290a3f2c4cecfc5490626bf912d01f240d7a274b371e"))
-        #expect(try document.domainSeparator() == word("0xf2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f"))
+        #expect(
+            try document.domainSeparator() == word("0xf2cee375fa42b42143804025fc449deafd50cc031ca257e0b194a650a912090f")
+        )
         #expect(try document.digest() == word("0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"))
     }
 
@@ -62,7 +71,9 @@ struct EIP712Tests {
         var types = json["types"]!.objectValue!
         types["EIP712Domain"] = nil
         json["types"] = .object(types)
-        #expect(try TypedData(json: .object(json)).digest() == word("0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"))
+        #expect(
+            try TypedData(json: .object(json)).digest()
+                == word("0xbe609aee343fb3c4b28e1df9e632fca64fcfaede20f02e86244efddf30957bd2"))
     }
 
     @Test("arrays, nested arrays, bytes, bytesN, bool and signed integers encode by the EIP's rules")
@@ -118,7 +129,9 @@ struct EIP712Tests {
                 == Keccak256.hash(Keccak256.hash("M(int8 v)") + [UInt8](repeating: 0xff, count: 31) + [0x80]))
         #expect(
             try message(
-                #"{"v":115792089237316195423570985008687907853269984665640564039457584007913129639935}"#, type: "uint256")
-                == Bytes32(bytes: Keccak256.hash(Keccak256.hash("M(uint256 v)") + [UInt8](repeating: 0xff, count: 32)))!)
+                #"{"v":115792089237316195423570985008687907853269984665640564039457584007913129639935}"#,
+                type: "uint256")
+                == Bytes32(bytes: Keccak256.hash(Keccak256.hash("M(uint256 v)") + [UInt8](repeating: 0xff, count: 32)))!
+        )
     }
 }

@@ -1,5 +1,6 @@
 import AntibodyCore
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("Ed25519 node keys (RFC 8032 section 7.1)")

@@ -1,5 +1,6 @@
 import AntibodyCore
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("Web3 Secret Storage v3 keystores")
@@ -49,7 +50,8 @@ struct KeystoreTests {
     @Test("scrypt: RFC 7914 test vector 3 (first 32 bytes) and go-ethereum's scrypt keystore test vectors")
     func scryptVectors() throws {
         let derived = try Keystore.deriveKey(
-            passphrase: Array("pleaseletmein".utf8), salt: Array("SodiumChloride".utf8), kdf: .scrypt(n: 16384, r: 8, p: 1))
+            passphrase: Array("pleaseletmein".utf8), salt: Array("SodiumChloride".utf8),
+            kdf: .scrypt(n: 16384, r: 8, p: 1))
         #expect(derived == hex("7023bdcb3afd7348461c06cd81fd38ebfda8fbba904f8e3ea9b543f6545da1f2"))
         // go-ethereum accounts/keystore/testdata/v3_test_vector.json, "31_byte_key" and "30_byte_key".
         let thirtyOne = """
@@ -67,9 +69,13 @@ struct KeystoreTests {
             "id":"a37e1559-5955-450d-8075-7b8931b392b2","version":3}
             """
         let first = try Keystore.decrypt(json: thirtyOne, passphrase: Array("foo".utf8))
-        #expect(first.withSecretBytes { Array($0) } == [0] + hex("fa7b3db73dc7dfdf8c5fbdb796d741e4488628c41fc4febd9160a866ba0f35"))
+        #expect(
+            first.withSecretBytes { Array($0) } == [0]
+                + hex("fa7b3db73dc7dfdf8c5fbdb796d741e4488628c41fc4febd9160a866ba0f35"))
         let second = try Keystore.decrypt(json: thirty, passphrase: Array("foo".utf8))
-        #expect(second.withSecretBytes { Array($0) } == [0, 0] + hex("81c29e8142bb6a81bef5a92bda7a8328a5c85bb2f9542e76f9b0f94fc018"))
+        #expect(
+            second.withSecretBytes { Array($0) } == [0, 0]
+                + hex("81c29e8142bb6a81bef5a92bda7a8328a5c85bb2f9542e76f9b0f94fc018"))
         #expect(throws: TrustError.self) { try Keystore.decrypt(json: thirty, passphrase: Array("bar".utf8)) }
     }
 
@@ -88,7 +94,8 @@ struct KeystoreTests {
     @Test("a new keystore round-trips; a wrong passphrase is reported as such; a stated address is checked")
     func roundTrip() throws {
         let original = Secp256k1PrivateKey.generate()
-        let json = try Keystore.encrypt(original, passphrase: Array("correct horse".utf8), kdf: .scrypt(n: 1024, r: 8, p: 1))
+        let json = try Keystore.encrypt(
+            original, passphrase: Array("correct horse".utf8), kdf: .scrypt(n: 1024, r: 8, p: 1))
         #expect(try Keystore.statedAddress(json: json) == original.address)
         #expect(try Keystore.decrypt(json: json, passphrase: Array("correct horse".utf8)).address == original.address)
         do {

@@ -1,6 +1,7 @@
 import AntibodyCore
 import PropertyBased
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("quorum certificates")
@@ -10,7 +11,8 @@ struct QuorumTests {
         try! Secp256k1PrivateKey(bytes: Keccak256.hash("sentinel-\(index)"))
     }
     static let sentinels = try! SentinelSet(members: keys.map(\.address))
-    static let domain = GuardianDomain(chainID: 31337, verifyingContract: address("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
+    static let domain = GuardianDomain(
+        chainID: 31337, verifyingContract: address("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
     static let verifier = QuorumVerifier(domain: domain, sentinels: sentinels)
     static let now = Timestamp(seconds: 1_700_000_000)
 
@@ -38,7 +40,8 @@ struct QuorumTests {
     @Test("f = ⌊(n−1)/3⌋; pause and isolate need f+1, unpause and set-parameter 2f+1")
     func thresholds() throws {
         for (n, f) in [(1, 0), (3, 0), (4, 1), (6, 1), (7, 2), (10, 3), (100, 33)] {
-            let set = try SentinelSet(members: (0..<n).map { try! EthereumAddress(bytes: Keccak256.hash("m\($0)").suffix(20).map { $0 }) })
+            let set = try SentinelSet(
+                members: (0..<n).map { try! EthereumAddress(bytes: Keccak256.hash("m\($0)").suffix(20).map { $0 }) })
             #expect(set.faultTolerance == f)
             #expect(set.threshold(for: .pause) == f + 1)
             #expect(set.threshold(for: .isolate) == f + 1)
@@ -51,7 +54,8 @@ struct QuorumTests {
 
     @Test("a pause with f+1 = 3 distinct members verifies; an unpause with 3 does not, with 5 it does")
     func accepts() throws {
-        let pause = try Self.verifier.verify(Self.certificate(.pause, signers: [6, 0, 3]), at: Self.now, replay: ReplayGuard())
+        let pause = try Self.verifier.verify(
+            Self.certificate(.pause, signers: [6, 0, 3]), at: Self.now, replay: ReplayGuard())
         #expect(pause.signers == [6, 0, 3].map { Self.keys[$0].address })
         #expect(reason(Self.certificate(.pause, signers: [1, 2])) == .insufficientSignatures(have: 2, need: 3))
         #expect(reason(Self.certificate(.unpause, signers: [0, 1, 2])) == .insufficientSignatures(have: 3, need: 5))
@@ -62,7 +66,9 @@ struct QuorumTests {
     @Test("each kind of bad certificate is rejected with its own reason")
     func rejections() throws {
         // Duplicate signer.
-        #expect(reason(Self.certificate(.pause, signers: [0, 1, 1])) == .duplicateSigner(index: 2, signer: Self.keys[1].address))
+        #expect(
+            reason(Self.certificate(.pause, signers: [0, 1, 1]))
+                == .duplicateSigner(index: 2, signer: Self.keys[1].address))
         // Non-member.
         var outsider = Self.certificate(.pause, signers: [0, 1])
         let stranger = try Secp256k1PrivateKey(bytes: Keccak256.hash("stranger"))
@@ -72,7 +78,8 @@ struct QuorumTests {
         var late = Self.request(.pause)
         late.expiry = UInt64(Self.now.seconds) - 1
         let expired = QuorumCertificate(
-            domain: Self.domain, request: late, signatures: [0, 1, 2].map { late.sign(in: Self.domain, with: Self.keys[$0]) })
+            domain: Self.domain, request: late,
+            signatures: [0, 1, 2].map { late.sign(in: Self.domain, with: Self.keys[$0]) })
         #expect(reason(expired) == .expired(expiry: late.expiry, now: UInt64(Self.now.seconds)))
         // Wrong domain: signed for another chain, presented as such.
         let otherDomain = GuardianDomain(chainID: 1, verifyingContract: Self.domain.verifyingContract)
@@ -152,11 +159,15 @@ struct QuorumTests {
             var rsv = personal.rsv
             rsv[position % 65] ^= mask
             let changed = try? RecoverableSignature(rsv: rsv)
-            #expect(changed.flatMap { try? PersonalMessage.recoverSigner(of: message, signature: $0) } != Self.keys[1].address)
+            #expect(
+                changed.flatMap { try? PersonalMessage.recoverSigner(of: message, signature: $0) }
+                    != Self.keys[1].address)
             var alertRSV = signed.signature.rsv
             alertRSV[position % 65] ^= mask
             if let changedAlert = try? RecoverableSignature(rsv: alertRSV) {
-                #expect(!SignedAlert(alert: alert, signature: changedAlert).isSigned(by: Self.keys[0].address, in: Self.domain))
+                #expect(
+                    !SignedAlert(alert: alert, signature: changedAlert).isSigned(
+                        by: Self.keys[0].address, in: Self.domain))
             }
         }
         #expect(signed.isSigned(by: Self.keys[0].address, in: Self.domain))

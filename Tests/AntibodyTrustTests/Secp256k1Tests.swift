@@ -1,5 +1,6 @@
 import AntibodyCore
 import Testing
+
 @testable import AntibodyTrust
 
 @Suite("secp256k1 keys and recoverable signatures")

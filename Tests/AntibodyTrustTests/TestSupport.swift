@@ -1,4 +1,5 @@
 import AntibodyCore
+
 @testable import AntibodyTrust
 
 /// Bytes from a hex literal in a test (traps on a typo in the test itself).

@@ -18,7 +18,9 @@ public struct GuardedExecutor: Sendable {
         public var apply: (inout StateStore) -> Void
 
         /// A transition by `account` touching `touches`.
-        public init(account: String?, touches: [ActionScope], label: String, apply: @escaping (inout StateStore) -> Void) {
+        public init(
+            account: String?, touches: [ActionScope], label: String, apply: @escaping (inout StateStore) -> Void
+        ) {
             self.account = account
             self.touches = touches
             self.label = label
@@ -97,10 +99,11 @@ public struct GuardedExecutor: Sendable {
             actions.append(Action(.isolate, scope: .account(account), at: time, reason: reason))
         } else {
             for violation in violations {
-                let element: String? = switch violation.outcome {
-                case .violated(let e), .failed(_, let e): e
-                case .holds: nil
-                }
+                let element: String? =
+                    switch violation.outcome {
+                    case .violated(let e), .failed(_, let e): e
+                    case .holds: nil
+                    }
                 let scope = ActionScope(element: element)
                 if isolated.insert(scope).inserted {
                     actions.append(Action(.isolate, scope: scope, at: time, reason: reason))

@@ -31,7 +31,7 @@ public indirect enum Expr: Hashable, Sendable {
     public var position: SourcePosition {
         switch self {
         case .number(_, let p), .boolean(_, let p), .duration(_, let p), .field(_, _, let p), .previous(_, let p),
-             .unary(_, _, let p), .binary(_, _, _, let p), .call(_, _, let p):
+            .unary(_, _, let p), .binary(_, _, _, let p), .call(_, _, let p):
             p
         }
     }

@@ -91,8 +91,9 @@ public struct InvariantCompiler: Sendable {
         let expr = try Parser.parse(source)
         let checked = try check(expr, inAggregate: false)
         guard checked.type == .bool, case .bool(let code) = checked.code else {
-            throw .type(expr.position, "an invariant must be a condition, but this expression is \(checked.type)",
-                        hint: "compare it with something, e.g. '… >= 0'")
+            throw .type(
+                expr.position, "an invariant must be a condition, but this expression is \(checked.type)",
+                hint: "compare it with something, e.g. '… >= 0'")
         }
         var quantifier: (Int, String, [String])?
         if let e = checked.entity {
@@ -121,8 +122,9 @@ public struct InvariantCompiler: Sendable {
             return try field(entityName, fieldName, p, previous: false)
         case .previous(let inner, let p):
             guard case .field(let entityName, let fieldName, let fp) = inner else {
-                throw .type(p, "@prev applies to a field, not to a computed expression",
-                            hint: "write a@prev * b@prev instead of (a * b)@prev")
+                throw .type(
+                    p, "@prev applies to a field, not to a computed expression",
+                    hint: "write a@prev * b@prev instead of (a * b)@prev")
             }
             return try field(entityName, fieldName, fp, previous: true)
         case .unary(let op, let operand, let p):
@@ -144,24 +146,29 @@ public struct InvariantCompiler: Sendable {
         }
     }
 
-    private func field(_ entityName: String, _ fieldName: String, _ p: SourcePosition, previous: Bool)
+    private func field(
+        _ entityName: String, _ fieldName: String, _ p: SourcePosition, previous: Bool
+    )
         throws(InvariantError) -> Checked
     {
         let schema = layout.schema
         guard let (e, entity) = schema.entity(named: entityName) else {
             let names = schema.entities.map(\.name)
-            throw .unknownField(p, "unknown entity '\(entityName)'",
-                                hint: suggestion(entityName, names) + "entities are " + names.joined(separator: ", "))
+            throw .unknownField(
+                p, "unknown entity '\(entityName)'",
+                hint: suggestion(entityName, names) + "entities are " + names.joined(separator: ", "))
         }
         guard let f = entity.fields.firstIndex(where: { $0.name == fieldName }) else {
             let names = entity.fields.map(\.name)
-            throw .unknownField(p, "\(entityName) has no field '\(fieldName)'",
-                                hint: suggestion(fieldName, names) + "\(entityName) fields are "
-                                    + names.joined(separator: ", "))
+            throw .unknownField(
+                p, "\(entityName) has no field '\(fieldName)'",
+                hint: suggestion(fieldName, names) + "\(entityName) fields are "
+                    + names.joined(separator: ", "))
         }
         guard !entity.elements.isEmpty else {
-            throw .type(p, "\(entityName).\(fieldName) refers to \(entityName)s but the protocol declares none",
-                        hint: "declare them under [protocol] (e.g. \(entityName)s = [...]) or remove this invariant")
+            throw .type(
+                p, "\(entityName).\(fieldName) refers to \(entityName)s but the protocol declares none",
+                hint: "declare them under [protocol] (e.g. \(entityName)s = [...]) or remove this invariant")
         }
         let type = entity.fields[f].type
         let base = layout.base(entity: e, field: f)
@@ -203,8 +210,9 @@ public struct InvariantCompiler: Sendable {
         if let x = a.entity, let y = b.entity, x != y {
             let nx = layout.schema.entities[x].name
             let ny = layout.schema.entities[y].name
-            throw .type(p, "this mixes \(nx) and \(ny) fields outside an aggregate",
-                        hint: "an invariant ranges over one entity; wrap the other in sum/min/max/count, e.g. sum(\(ny).…)")
+            throw .type(
+                p, "this mixes \(nx) and \(ny) fields outside an aggregate",
+                hint: "an invariant ranges over one entity; wrap the other in sum/min/max/count, e.g. sum(\(ny).…)")
         }
         return a.entity ?? b.entity
     }
@@ -237,14 +245,18 @@ public struct InvariantCompiler: Sendable {
     }
 
     /// The common numeric type of two operands, or a type error.
-    private func unify(_ a: Checked, _ b: Checked, _ op: String, _ p: SourcePosition) throws(InvariantError)
+    private func unify(
+        _ a: Checked, _ b: Checked, _ op: String, _ p: SourcePosition
+    ) throws(InvariantError)
         -> ValueType
     {
         guard a.type.isNumeric, b.type.isNumeric else {
             let bad = a.type.isNumeric ? b : a
-            throw .type(bad.position, "'\(op)' needs numbers, but this operand is \(bad.type)",
-                        hint: bad.type == .duration ? "durations are only arguments of ago() and pct_change()"
-                            : "use a numeric field or literal")
+            throw .type(
+                bad.position, "'\(op)' needs numbers, but this operand is \(bad.type)",
+                hint: bad.type == .duration
+                    ? "durations are only arguments of ago() and pct_change()"
+                    : "use a numeric field or literal")
         }
         switch (a.literal != nil, b.literal != nil) {
         case (true, true):
@@ -258,16 +270,19 @@ public struct InvariantCompiler: Sendable {
         case (false, false):
             if a.type == b.type { return a.type }
             if Set([a.type, b.type]) == [.int, .decimal] { return .decimal }
-            throw .type(p, "'\(op)' mixes \(a.type) and \(b.type)",
-                        hint: "convert explicitly with float(x) or decimal(x); float and exact numbers never mix implicitly")
+            throw .type(
+                p, "'\(op)' mixes \(a.type) and \(b.type)",
+                hint: "convert explicitly with float(x) or decimal(x); float and exact numbers never mix implicitly")
         }
     }
 
     private func coerceOrThrow(_ c: Checked, _ t: ValueType, _ op: String) throws(InvariantError) -> Code {
         guard let code = coerce(c, to: t) else {
-            throw .type(c.position, "this \(c.type) operand of '\(op)' cannot be used as \(t)",
-                        hint: t == .int ? "an int operation needs whole numbers; use decimal fields or literals"
-                            : "convert it explicitly, e.g. \(t)(x)")
+            throw .type(
+                c.position, "this \(c.type) operand of '\(op)' cannot be used as \(t)",
+                hint: t == .int
+                    ? "an int operation needs whole numbers; use decimal fields or literals"
+                    : "convert it explicitly, e.g. \(t)(x)")
         }
         return code
     }
@@ -279,7 +294,9 @@ public struct InvariantCompiler: Sendable {
         result.position = p
         if op == "not" {
             guard case .bool(let f) = c.code else {
-                throw .type(c.position, "'not' needs a condition, but this is \(c.type)", hint: "compare it first, e.g. not (x > 0)")
+                throw .type(
+                    c.position, "'not' needs a condition, but this is \(c.type)",
+                    hint: "compare it first, e.g. not (x > 0)")
             }
             result.code = .bool({ s throws(EvalError) in try !f(&s) })
             return result
@@ -300,20 +317,26 @@ public struct InvariantCompiler: Sendable {
             if case .float(let d)? = c.literal { result.literal = .float(-d) }
             result.code = .float({ s throws(EvalError) in try -f(&s) })
         default:
-            throw .type(c.position, "unary '-' needs a number, but this is \(c.type)", hint: "negate a numeric expression")
+            throw .type(
+                c.position, "unary '-' needs a number, but this is \(c.type)", hint: "negate a numeric expression")
         }
         return result
     }
 
-    private func binary(_ op: String, _ a: Checked, _ b: Checked, _ p: SourcePosition) throws(InvariantError) -> Checked {
+    private func binary(_ op: String, _ a: Checked, _ b: Checked, _ p: SourcePosition) throws(InvariantError) -> Checked
+    {
         let entity = try mergeEntity(a, b, p)
         let hasAggregate = a.hasAggregate || b.hasAggregate
         if op == "and" || op == "or" {
             guard case .bool(let f) = a.code else {
-                throw .type(a.position, "'\(op)' needs conditions, but this operand is \(a.type)", hint: "compare it, e.g. x > 0")
+                throw .type(
+                    a.position, "'\(op)' needs conditions, but this operand is \(a.type)",
+                    hint: "compare it, e.g. x > 0")
             }
             guard case .bool(let g) = b.code else {
-                throw .type(b.position, "'\(op)' needs conditions, but this operand is \(b.type)", hint: "compare it, e.g. x > 0")
+                throw .type(
+                    b.position, "'\(op)' needs conditions, but this operand is \(b.type)",
+                    hint: "compare it, e.g. x > 0")
             }
             let code: BoolFn
             if op == "and" {
@@ -332,12 +355,14 @@ public struct InvariantCompiler: Sendable {
         if a.type == .bool || b.type == .bool {
             if (op == "==" || op == "!="), case .bool(let f) = a.code, case .bool(let g) = b.code {
                 let eq = op == "=="
-                return Checked(type: .bool, code: .bool({ s throws(EvalError) in try (f(&s) == g(&s)) == eq }),
-                               entity: entity, hasAggregate: hasAggregate, position: p)
+                return Checked(
+                    type: .bool, code: .bool({ s throws(EvalError) in try (f(&s) == g(&s)) == eq }),
+                    entity: entity, hasAggregate: hasAggregate, position: p)
             }
             let bad = a.type == .bool ? a : b
-            throw .type(bad.position, "'\(op)' needs numbers, but this operand is a condition",
-                        hint: "combine conditions with and/or")
+            throw .type(
+                bad.position, "'\(op)' needs numbers, but this operand is a condition",
+                hint: "combine conditions with and/or")
         }
         let t = try unify(a, b, op, p)
         let lc = try coerceOrThrow(a, t, op)
@@ -376,8 +401,10 @@ public struct InvariantCompiler: Sendable {
         }
     }
 
-    private func exactArithmetic(_ op: String, _ t: ValueType, _ f: ExactOp, _ g: ExactOp,
-                                 _ p: SourcePosition) throws(InvariantError) -> ExactFn {
+    private func exactArithmetic(
+        _ op: String, _ t: ValueType, _ f: ExactOp, _ g: ExactOp,
+        _ p: SourcePosition
+    ) throws(InvariantError) -> ExactFn {
         switch (op, t) {
         case ("+", _):
             return { s throws(EvalError) in
@@ -425,7 +452,9 @@ public struct InvariantCompiler: Sendable {
         }
     }
 
-    private func floatArithmetic(_ op: String, _ f: FloatOp, _ g: FloatOp, _ p: SourcePosition)
+    private func floatArithmetic(
+        _ op: String, _ f: FloatOp, _ g: FloatOp, _ p: SourcePosition
+    )
         throws(InvariantError) -> FloatFn
     {
         switch op {
@@ -452,7 +481,9 @@ public struct InvariantCompiler: Sendable {
 
     // MARK: - Calls
 
-    private mutating func call(_ name: String, _ args: [Expr], _ p: SourcePosition, inAggregate: Bool)
+    private mutating func call(
+        _ name: String, _ args: [Expr], _ p: SourcePosition, inAggregate: Bool
+    )
         throws(InvariantError) -> Checked
     {
         switch name {
@@ -461,8 +492,9 @@ public struct InvariantCompiler: Sendable {
                 return try pairwise(name, args, p, inAggregate: inAggregate)
             }
             guard args.count == 1 else {
-                throw .type(p, "\(name) takes one collection argument, got \(args.count)",
-                            hint: "e.g. \(name)(market.totalBorrows)")
+                throw .type(
+                    p, "\(name) takes one collection argument, got \(args.count)",
+                    hint: "e.g. \(name)(market.totalBorrows)")
             }
             guard !inAggregate else {
                 throw .type(p, "aggregates cannot be nested", hint: "aggregate once, e.g. sum(market.totalBorrows)")
@@ -471,8 +503,9 @@ public struct InvariantCompiler: Sendable {
             return try aggregate(name, arg, p)
         case "ago", "pct_change":
             guard args.count == 2 else {
-                throw .type(p, "\(name) takes a field and a duration, got \(args.count) arguments",
-                            hint: "e.g. \(name)(asset.price, 4h)")
+                throw .type(
+                    p, "\(name) takes a field and a duration, got \(args.count) arguments",
+                    hint: "e.g. \(name)(asset.price, 4h)")
             }
             return try timeFunction(name, args, p)
         case "float", "decimal", "int", "abs":
@@ -481,29 +514,34 @@ public struct InvariantCompiler: Sendable {
             }
             return try conversion(name, try check(args[0], inAggregate: inAggregate), p)
         default:
-            throw .unknownField(p, "unknown function '\(name)'",
-                                hint: "functions are sum, min, max, count, ago, pct_change, float, decimal, int, abs")
+            throw .unknownField(
+                p, "unknown function '\(name)'",
+                hint: "functions are sum, min, max, count, ago, pct_change, float, decimal, int, abs")
         }
     }
 
     private func aggregate(_ name: String, _ arg: Checked, _ p: SourcePosition) throws(InvariantError) -> Checked {
         guard let e = arg.entity else {
-            throw .type(arg.position, "\(name) needs a collection such as market.totalBorrows, but its argument ranges over nothing",
-                        hint: "aggregate a field of market, pool, vault, bridge or asset")
+            throw .type(
+                arg.position,
+                "\(name) needs a collection such as market.totalBorrows, but its argument ranges over nothing",
+                hint: "aggregate a field of market, pool, vault, bridge or asset")
         }
         let n = layout.schema.entities[e].elements.count
         if name == "count" {
             if case .bool(let f) = arg.code {
-                return Checked(type: .int, code: .exact({ s throws(EvalError) in
-                    let saved = s.cursors[e]
-                    defer { s.cursors[e] = saved }
-                    var total: Int128 = 0
-                    for i in 0..<n {
-                        s.cursors[e] = i
-                        if try f(&s) { total += 1 }
-                    }
-                    return total
-                }), hasAggregate: true, position: p)
+                return Checked(
+                    type: .int,
+                    code: .exact({ s throws(EvalError) in
+                        let saved = s.cursors[e]
+                        defer { s.cursors[e] = saved }
+                        var total: Int128 = 0
+                        for i in 0..<n {
+                            s.cursors[e] = i
+                            if try f(&s) { total += 1 }
+                        }
+                        return total
+                    }), hasAggregate: true, position: p)
             }
             let count = Int128(n)
             return Checked(type: .int, code: .exactOp(.constant(count)), hasAggregate: true, position: p)
@@ -513,51 +551,59 @@ public struct InvariantCompiler: Sendable {
             let isDecimal = arg.type == .decimal
             _ = isDecimal
             let op = name
-            return Checked(type: arg.type, code: .exact({ s throws(EvalError) in
-                let saved = s.cursors[e]
-                defer { s.cursors[e] = saved }
-                s.cursors[e] = 0
-                var acc: Int128 = op == "sum" ? 0 : try f(&s)
-                for i in 0..<n {
-                    s.cursors[e] = i
-                    let v = try f(&s)
-                    switch op {
-                    case "sum":
-                        let (r, o) = acc.addingReportingOverflow(v)
-                        if o { throw EvalError(.overflow, at: p) }
-                        acc = r
-                    case "min": acc = Swift.min(acc, v)
-                    default: acc = Swift.max(acc, v)
+            return Checked(
+                type: arg.type,
+                code: .exact({ s throws(EvalError) in
+                    let saved = s.cursors[e]
+                    defer { s.cursors[e] = saved }
+                    s.cursors[e] = 0
+                    var acc: Int128 = op == "sum" ? 0 : try f(&s)
+                    for i in 0..<n {
+                        s.cursors[e] = i
+                        let v = try f(&s)
+                        switch op {
+                        case "sum":
+                            let (r, o) = acc.addingReportingOverflow(v)
+                            if o { throw EvalError(.overflow, at: p) }
+                            acc = r
+                        case "min": acc = Swift.min(acc, v)
+                        default: acc = Swift.max(acc, v)
+                        }
                     }
-                }
-                return acc
-            }), hasAggregate: true, position: p)
+                    return acc
+                }), hasAggregate: true, position: p)
         case .floatOp(let f):
             let op = name
-            return Checked(type: .float, code: .float({ s throws(EvalError) in
-                let saved = s.cursors[e]
-                defer { s.cursors[e] = saved }
-                s.cursors[e] = 0
-                var acc: Double = op == "sum" ? 0 : try f(&s)
-                for i in 0..<n {
-                    s.cursors[e] = i
-                    let v = try f(&s)
-                    switch op {
-                    case "sum": acc += v
-                    case "min": acc = Swift.min(acc, v)
-                    default: acc = Swift.max(acc, v)
+            return Checked(
+                type: .float,
+                code: .float({ s throws(EvalError) in
+                    let saved = s.cursors[e]
+                    defer { s.cursors[e] = saved }
+                    s.cursors[e] = 0
+                    var acc: Double = op == "sum" ? 0 : try f(&s)
+                    for i in 0..<n {
+                        s.cursors[e] = i
+                        let v = try f(&s)
+                        switch op {
+                        case "sum": acc += v
+                        case "min": acc = Swift.min(acc, v)
+                        default: acc = Swift.max(acc, v)
+                        }
                     }
-                }
-                if !acc.isFinite { throw EvalError(.notFinite, at: p) }
-                return acc
-            }), hasAggregate: true, position: p)
+                    if !acc.isFinite { throw EvalError(.notFinite, at: p) }
+                    return acc
+                }), hasAggregate: true, position: p)
         default:
-            throw .type(arg.position, "\(name) needs numbers, but its argument is \(arg.type)",
-                        hint: name == "sum" ? "use count(…) to count elements where a condition holds" : "aggregate a numeric field")
+            throw .type(
+                arg.position, "\(name) needs numbers, but its argument is \(arg.type)",
+                hint: name == "sum"
+                    ? "use count(…) to count elements where a condition holds" : "aggregate a numeric field")
         }
     }
 
-    private mutating func pairwise(_ name: String, _ args: [Expr], _ p: SourcePosition, inAggregate: Bool)
+    private mutating func pairwise(
+        _ name: String, _ args: [Expr], _ p: SourcePosition, inAggregate: Bool
+    )
         throws(InvariantError) -> Checked
     {
         var acc = try check(args[0], inAggregate: inAggregate)
@@ -585,26 +631,32 @@ public struct InvariantCompiler: Sendable {
             default:
                 throw .type(p, "\(name) needs numbers", hint: "pass numeric arguments")
             }
-            acc = Checked(type: t, code: code, entity: entity, hasAggregate: acc.hasAggregate || next.hasAggregate,
-                          position: p)
+            acc = Checked(
+                type: t, code: code, entity: entity, hasAggregate: acc.hasAggregate || next.hasAggregate,
+                position: p)
         }
         return acc
     }
 
-    private mutating func timeFunction(_ name: String, _ args: [Expr], _ p: SourcePosition) throws(InvariantError)
+    private mutating func timeFunction(
+        _ name: String, _ args: [Expr], _ p: SourcePosition
+    ) throws(InvariantError)
         -> Checked
     {
         guard case .field(let entityName, let fieldName, let fp) = args[0] else {
-            throw .type(args[0].position, "\(name) applies to a field, not to a computed expression",
-                        hint: "e.g. \(name)(asset.price, 1h)")
+            throw .type(
+                args[0].position, "\(name) applies to a field, not to a computed expression",
+                hint: "e.g. \(name)(asset.price, 1h)")
         }
         guard case .duration(let ms, _) = args[1] else {
-            throw .type(args[1].position, "the second argument of \(name) must be a duration literal",
-                        hint: "e.g. 30m, 4h or 1d")
+            throw .type(
+                args[1].position, "the second argument of \(name) must be a duration literal",
+                hint: "e.g. 30m, 4h or 1d")
         }
         guard ms <= 30 * 86_400_000 else {
-            throw .type(args[1].position, "look-back of \(ms / 3_600_000)h is longer than 30 days",
-                        hint: "use a look-back of at most 30d")
+            throw .type(
+                args[1].position, "look-back of \(ms / 3_600_000)h is longer than 30 days",
+                hint: "use a look-back of at most 30d")
         }
         let current = try field(entityName, fieldName, fp, previous: false)
         guard let (e, f) = current.field else { fatalError("field() always sets field") }
@@ -621,12 +673,14 @@ public struct InvariantCompiler: Sendable {
         case ("ago", .exactOp(let now)):
             result.code = .exact({ s throws(EvalError) in
                 let fallback = try now(&s)
-                return s.histories[ringBase + s.cursors[e]].exactValue(ago: ms, now: s.now.milliseconds, fallback: fallback)
+                return s.histories[ringBase + s.cursors[e]].exactValue(
+                    ago: ms, now: s.now.milliseconds, fallback: fallback)
             })
         case ("ago", .floatOp(let now)):
             result.code = .float({ s throws(EvalError) in
                 let fallback = try now(&s)
-                return s.histories[ringBase + s.cursors[e]].floatValue(ago: ms, now: s.now.milliseconds, fallback: fallback)
+                return s.histories[ringBase + s.cursors[e]].floatValue(
+                    ago: ms, now: s.now.milliseconds, fallback: fallback)
             })
         case ("pct_change", .exactOp(let now)):
             result.type = .float
@@ -695,8 +749,9 @@ public struct InvariantCompiler: Sendable {
         case ("abs", _, .floatOp(let f)):
             result.code = .float({ s throws(EvalError) in Swift.abs(try f(&s)) })
         default:
-            throw .type(arg.position, "\(name)() needs a number, but its argument is \(arg.type)",
-                        hint: "pass a numeric expression")
+            throw .type(
+                arg.position, "\(name)() needs a number, but its argument is \(arg.type)",
+                hint: "pass a numeric expression")
         }
         return result
     }

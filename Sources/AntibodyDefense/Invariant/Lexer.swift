@@ -14,8 +14,9 @@ struct Lexer {
 
     mutating func tokenize() throws(InvariantError) -> [Token] {
         guard bytes.count <= Lexer.maxLength else {
-            throw .syntax(SourcePosition(line: 1, column: 1), "expression is \(bytes.count) bytes long",
-                          hint: "keep an invariant under \(Lexer.maxLength) bytes; split it into several")
+            throw .syntax(
+                SourcePosition(line: 1, column: 1), "expression is \(bytes.count) bytes long",
+                hint: "keep an invariant under \(Lexer.maxLength) bytes; split it into several")
         }
         var tokens: [Token] = []
         while true {
@@ -106,16 +107,18 @@ struct Lexer {
         }
         if hasFraction {
             guard fraction.count <= 18 else {
-                throw .syntax(start, "decimal literal has \(fraction.count) fractional digits",
-                              hint: "decimals keep 18 fractional digits; use a float literal such as 1e-20")
+                throw .syntax(
+                    start, "decimal literal has \(fraction.count) fractional digits",
+                    hint: "decimals keep 18 fractional digits; use a float literal such as 1e-20")
             }
             let padded = fractionText + String(repeating: "0", count: 18 - fraction.count)
             guard let w = Int128(wholeText), let f = Int128(padded),
-                  let scaled = w.multipliedReportingOverflow(by: Wad.one).overflow ? nil : w * Wad.one,
-                  case let (sum, false) = scaled.addingReportingOverflow(f)
+                let scaled = w.multipliedReportingOverflow(by: Wad.one).overflow ? nil : w * Wad.one,
+                case let (sum, false) = scaled.addingReportingOverflow(f)
             else {
-                throw .syntax(start, "decimal literal \(wholeText).\(fractionText) is out of range",
-                              hint: "decimals range over ±1.7e20")
+                throw .syntax(
+                    start, "decimal literal \(wholeText).\(fractionText) is out of range",
+                    hint: "decimals range over ±1.7e20")
             }
             return .decimal(wad: sum, double: Double(wholeText + "." + fractionText) ?? 0)
         }
@@ -123,21 +126,23 @@ struct Lexer {
         if index < bytes.count, isLetter(bytes[index]) {
             let unitStart = index
             let unit = identifier()
-            let factor: Int64? = switch unit {
-            case "ms": 1
-            case "s": 1_000
-            case "m": 60_000
-            case "h": 3_600_000
-            case "d": 86_400_000
-            default: nil
-            }
+            let factor: Int64? =
+                switch unit {
+                case "ms": 1
+                case "s": 1_000
+                case "m": 60_000
+                case "h": 3_600_000
+                case "d": 86_400_000
+                default: nil
+                }
             guard let factor else {
                 _ = unitStart
-                throw .syntax(start, "unknown unit '\(unit)' after \(wholeText)",
-                              hint: "durations use ms, s, m, h or d, e.g. 4h")
+                throw .syntax(
+                    start, "unknown unit '\(unit)' after \(wholeText)",
+                    hint: "durations use ms, s, m, h or d, e.g. 4h")
             }
             guard let amount = Int64(wholeText), case let (ms, false) = amount.multipliedReportingOverflow(by: factor),
-                  ms > 0
+                ms > 0
             else {
                 throw .syntax(start, "duration \(wholeText)\(unit) is out of range", hint: "use a positive duration")
             }
@@ -167,7 +172,8 @@ struct Lexer {
             throw .syntax(start, "'=' is not an operator", hint: "compare with '=='")
         }
         let shown = byte < 128 && byte >= 32 ? "'\(one)'" : "byte 0x\(String(byte, radix: 16))"
-        throw .syntax(start, "unexpected character \(shown)",
-                      hint: "expressions use fields (vault.totalAssets), numbers, + - * / %, comparisons and and/or/not")
+        throw .syntax(
+            start, "unexpected character \(shown)",
+            hint: "expressions use fields (vault.totalAssets), numbers, + - * / %, comparisons and and/or/not")
     }
 }

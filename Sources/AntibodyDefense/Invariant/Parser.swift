@@ -16,8 +16,9 @@ public struct Parser {
         var parser = Parser(tokens: try lexer.tokenize())
         let expr = try parser.parseOr()
         guard case .end = parser.peek.kind else {
-            throw .syntax(parser.peek.position, "unexpected \(parser.describe(parser.peek)) after a complete expression",
-                          hint: "join conditions with 'and' / 'or'")
+            throw .syntax(
+                parser.peek.position, "unexpected \(parser.describe(parser.peek)) after a complete expression",
+                hint: "join conditions with 'and' / 'or'")
         }
         return expr
     }
@@ -57,8 +58,9 @@ public struct Parser {
     private mutating func enter() throws(InvariantError) {
         depth += 1
         if depth > Parser.maxDepth {
-            throw .syntax(peek.position, "expression nests deeper than \(Parser.maxDepth) levels",
-                          hint: "simplify the expression")
+            throw .syntax(
+                peek.position, "expression nests deeper than \(Parser.maxDepth) levels",
+                hint: "simplify the expression")
         }
     }
 
@@ -100,8 +102,9 @@ public struct Parser {
             let op = next()
             let rhs = try parseAdditive()
             if case .symbol(let s2) = peek.kind, Parser.comparisons.contains(s2) {
-                throw .syntax(peek.position, "comparisons cannot be chained",
-                              hint: "write 'a <= b and b <= c'")
+                throw .syntax(
+                    peek.position, "comparisons cannot be chained",
+                    hint: "write 'a <= b and b <= c'")
             }
             return .binary(s, lhs, rhs, op.position)
         }
@@ -141,8 +144,9 @@ public struct Parser {
         while isSymbol("@") {
             let at = next()
             guard case .identifier(let name) = peek.kind, name == "prev" else {
-                throw .syntax(peek.position, "expected 'prev' after '@', found \(describe(peek))",
-                              hint: "write x@prev; for older values use ago(x, 1h)")
+                throw .syntax(
+                    peek.position, "expected 'prev' after '@', found \(describe(peek))",
+                    hint: "write x@prev; for older values use ago(x, 1h)")
             }
             _ = next()
             expr = .previous(expr, at.position)
@@ -162,16 +166,18 @@ public struct Parser {
             defer { depth -= 1 }
             let inner = try parseOr()
             guard isSymbol(")") else {
-                throw .syntax(peek.position, "expected ')' but found \(describe(peek))",
-                              hint: "close the parenthesis opened at \(token.position)")
+                throw .syntax(
+                    peek.position, "expected ')' but found \(describe(peek))",
+                    hint: "close the parenthesis opened at \(token.position)")
             }
             _ = next()
             return inner
         case .identifier(let name):
             if name == "true" || name == "false" { return .boolean(name == "true", token.position) }
             if ["and", "or", "not", "prev"].contains(name) {
-                throw .syntax(token.position, "'\(name)' is a keyword and cannot start an operand",
-                              hint: "put an operand before and after 'and' / 'or'")
+                throw .syntax(
+                    token.position, "'\(name)' is a keyword and cannot start an operand",
+                    hint: "put an operand before and after 'and' / 'or'")
             }
             if isSymbol("(") {
                 _ = next()
@@ -189,26 +195,30 @@ public struct Parser {
                     }
                 }
                 guard isSymbol(")") else {
-                    throw .syntax(peek.position, "expected ',' or ')' in the arguments of \(name), found \(describe(peek))",
-                                  hint: "separate arguments with commas and close with ')'")
+                    throw .syntax(
+                        peek.position, "expected ',' or ')' in the arguments of \(name), found \(describe(peek))",
+                        hint: "separate arguments with commas and close with ')'")
                 }
                 _ = next()
                 return .call(name, args, token.position)
             }
             guard isSymbol(".") else {
-                throw .syntax(token.position, "'\(name)' is not a field",
-                              hint: "name a field as entity.field, e.g. vault.totalAssets")
+                throw .syntax(
+                    token.position, "'\(name)' is not a field",
+                    hint: "name a field as entity.field, e.g. vault.totalAssets")
             }
             _ = next()
             guard case .identifier(let field) = peek.kind else {
-                throw .syntax(peek.position, "expected a field name after '\(name).', found \(describe(peek))",
-                              hint: "e.g. \(name).totalAssets")
+                throw .syntax(
+                    peek.position, "expected a field name after '\(name).', found \(describe(peek))",
+                    hint: "e.g. \(name).totalAssets")
             }
             _ = next()
             return .field(entity: name, field: field, token.position)
         default:
-            throw .syntax(token.position, "expected an operand, found \(describe(token))",
-                          hint: "operands are numbers, fields such as pool.k, calls such as sum(x), or (…)")
+            throw .syntax(
+                token.position, "expected an operand, found \(describe(token))",
+                hint: "operands are numbers, fields such as pool.k, calls such as sum(x), or (…)")
         }
     }
 }

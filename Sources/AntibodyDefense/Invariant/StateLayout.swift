@@ -38,7 +38,7 @@ public struct StateLayout: Hashable, Sendable {
     /// `element` is `nil` and the entity has exactly one), or `nil` if any part is unknown.
     public func handle(entity: String, field: String, element: String? = nil) -> FieldHandle? {
         guard let (e, ent) = schema.entity(named: entity),
-              let f = ent.fields.firstIndex(where: { $0.name == field })
+            let f = ent.fields.firstIndex(where: { $0.name == field })
         else { return nil }
         let elementIndex: Int
         if let element {

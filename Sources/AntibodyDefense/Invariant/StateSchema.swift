@@ -83,8 +83,9 @@ public struct StateSchema: Hashable, Sendable {
             ("protocol", ["protocol"]), ("market", markets), ("pool", pools), ("vault", vaults), ("bridge", bridges),
             ("asset", assets),
         ]
-        return StateSchema(entities: parts.map { name, elements in
-            Entity(name: name, elements: elements, fields: standardFields[name] ?? [])
-        })
+        return StateSchema(
+            entities: parts.map { name, elements in
+                Entity(name: name, elements: elements, fields: standardFields[name] ?? [])
+            })
     }
 }

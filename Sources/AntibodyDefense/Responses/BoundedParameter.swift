@@ -25,8 +25,10 @@ public struct BoundedParameter: Hashable, Sendable {
     public private(set) var lastChange: Timestamp?
 
     /// A parameter starting at `initial` (clamped into the bounds).
-    public init(name: String, scope: ActionScope, initial: Double, maxStep: Double, minInterval: Timestamp.Duration,
-                floor: Double, ceiling: Double, deadband: Double = 0) {
+    public init(
+        name: String, scope: ActionScope, initial: Double, maxStep: Double, minInterval: Timestamp.Duration,
+        floor: Double, ceiling: Double, deadband: Double = 0
+    ) {
         precondition(maxStep > 0 && floor <= ceiling && deadband >= 0, "invalid bounds")
         self.name = name
         self.scope = scope

@@ -29,8 +29,10 @@ public struct CircuitBreaker: Hashable, Sendable {
         public var probe: Timestamp.Duration
 
         /// Settings with all fields.
-        public init(name: String, scope: ActionScope, threshold: Double, tripAfter: Int = 1,
-                    cooldown: Timestamp.Duration, probe: Timestamp.Duration) {
+        public init(
+            name: String, scope: ActionScope, threshold: Double, tripAfter: Int = 1,
+            cooldown: Timestamp.Duration, probe: Timestamp.Duration
+        ) {
             precondition(tripAfter >= 1 && cooldown.milliseconds >= 0 && probe.milliseconds >= 0)
             self.name = name
             self.scope = scope
@@ -141,7 +143,7 @@ public struct CircuitBreaker: Hashable, Sendable {
     private mutating func advance(to time: Timestamp) -> Transition {
         var transition = Transition.none
         if case .open(_, let lastAnomaly) = state,
-           time >= lastAnomaly.advanced(by: configuration.cooldown)
+            time >= lastAnomaly.advanced(by: configuration.cooldown)
         {
             state = .halfOpen(since: lastAnomaly.advanced(by: configuration.cooldown))
             transition = .probing
@@ -156,12 +158,18 @@ public struct CircuitBreaker: Hashable, Sendable {
     private func step(_ transition: Transition, wasPaused: Bool, at time: Timestamp) -> Step {
         let name = configuration.name
         if !wasPaused && isPaused {
-            return Step(transition: transition, action: Action(.pause, scope: configuration.scope, at: time,
-                                                               reason: "breaker \(name) tripped"))
+            return Step(
+                transition: transition,
+                action: Action(
+                    .pause, scope: configuration.scope, at: time,
+                    reason: "breaker \(name) tripped"))
         }
         if wasPaused && !isPaused {
-            return Step(transition: transition, action: Action(.unpause, scope: configuration.scope, at: time,
-                                                               reason: "breaker \(name) closed after a clean probe"))
+            return Step(
+                transition: transition,
+                action: Action(
+                    .unpause, scope: configuration.scope, at: time,
+                    reason: "breaker \(name) closed after a clean probe"))
         }
         return Step(transition: transition, action: nil)
     }

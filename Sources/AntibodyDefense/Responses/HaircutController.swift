@@ -45,10 +45,12 @@ public struct HaircutController: Hashable, Sendable {
         public var deadband: Double
 
         /// Settings with all fields; see the type's documentation.
-        public init(assets: [String], baseLTV: [Double], lambda: Double = 0.94, referenceVolatility: Double = 0.6,
-                    volatilitySensitivity: Double = 0.2, referenceCorrelation: Double = 0.5,
-                    correlationSensitivity: Double = 0.2, maxStep: Double = 0.02, minInterval: Timestamp.Duration,
-                    floor: Double, ceiling: Double, thresholdSpread: Double = 0.05, warmUp: Int = 10, deadband: Double = 0.005) {
+        public init(
+            assets: [String], baseLTV: [Double], lambda: Double = 0.94, referenceVolatility: Double = 0.6,
+            volatilitySensitivity: Double = 0.2, referenceCorrelation: Double = 0.5,
+            correlationSensitivity: Double = 0.2, maxStep: Double = 0.02, minInterval: Timestamp.Duration,
+            floor: Double, ceiling: Double, thresholdSpread: Double = 0.05, warmUp: Int = 10, deadband: Double = 0.005
+        ) {
             precondition(assets.count == baseLTV.count && !assets.isEmpty)
             precondition(lambda > 0 && lambda < 1 && maxStep > 0 && floor <= ceiling)
             self.assets = assets
@@ -89,9 +91,10 @@ public struct HaircutController: Hashable, Sendable {
         self.configuration = configuration
         let n = configuration.assets.count
         parameters = zip(configuration.assets, configuration.baseLTV).map { asset, base in
-            BoundedParameter(name: "ltv", scope: .market(asset), initial: base, maxStep: configuration.maxStep,
-                             minInterval: configuration.minInterval, floor: configuration.floor,
-                             ceiling: configuration.ceiling, deadband: configuration.deadband)
+            BoundedParameter(
+                name: "ltv", scope: .market(asset), initial: base, maxStep: configuration.maxStep,
+                minInterval: configuration.minInterval, floor: configuration.floor,
+                ceiling: configuration.ceiling, deadband: configuration.deadband)
         }
         variance = Array(repeating: 0, count: n)
         covariance = Array(repeating: 0, count: n * n)
@@ -115,7 +118,8 @@ public struct HaircutController: Hashable, Sendable {
         let c = configuration
         var highest = -1.0
         for j in c.assets.indices where j != i { highest = Swift.max(highest, correlation(i, j)) }
-        let raw = c.baseLTV[i] - c.volatilitySensitivity * Swift.max(0, volatility(i) - c.referenceVolatility)
+        let raw =
+            c.baseLTV[i] - c.volatilitySensitivity * Swift.max(0, volatility(i) - c.referenceVolatility)
             - c.correlationSensitivity * Swift.max(0, highest - c.referenceCorrelation)
         return Swift.min(c.ceiling, Swift.max(c.floor, raw))
     }
@@ -148,11 +152,13 @@ public struct HaircutController: Hashable, Sendable {
             let goal = target(i)
             let reason = "haircut \(c.assets[i]): volatility \(rounded(volatility(i))), target LTV \(rounded(goal))"
             guard let action = parameters[i].propose(goal, at: time, reason: reason),
-                  case .setParameter(_, let next) = action.kind
+                case .setParameter(_, let next) = action.kind
             else { continue }
             actions.append(action)
-            actions.append(Action(.setParameter(name: "liquidationThreshold", value: Swift.min(1, next + c.thresholdSpread)),
-                                  scope: .market(c.assets[i]), at: time, reason: reason))
+            actions.append(
+                Action(
+                    .setParameter(name: "liquidationThreshold", value: Swift.min(1, next + c.thresholdSpread)),
+                    scope: .market(c.assets[i]), at: time, reason: reason))
         }
         return actions
     }

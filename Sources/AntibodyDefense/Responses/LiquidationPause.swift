@@ -54,7 +54,9 @@ public struct LiquidationPause: Hashable, Sendable {
     /// Resumes liquidations after the grace period if `conditionMet` and the minimum pause has
     /// passed; otherwise stays paused and returns `nil`.
     public mutating func resume(at time: Timestamp, conditionMet: Bool, reason: String) -> Action? {
-        guard case .paused(let since) = state, conditionMet, since.duration(to: time) >= minimumPause else { return nil }
+        guard case .paused(let since) = state, conditionMet, since.duration(to: time) >= minimumPause else {
+            return nil
+        }
         pausedMilliseconds += since.duration(to: time).milliseconds
         state = .grace(until: time.advanced(by: grace))
         return Action(.unpauseLiquidations(grace: grace), scope: scope, at: time, reason: reason)

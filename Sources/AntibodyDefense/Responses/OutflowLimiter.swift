@@ -31,9 +31,11 @@ public struct OutflowLimiter: Hashable, Sendable {
         public var gracePeriod: Int64
 
         /// Settings with all fields; see the type's documentation.
-        public init(asset: String, minLiquidityRetainedBps: Int, limitBeginThreshold: Int128,
-                    withdrawalPeriod: Int64 = 4 * 3600, tickLength: Int64 = 300, cooldown: Int64 = 3 * 86_400,
-                    gracePeriod: Int64 = 0) {
+        public init(
+            asset: String, minLiquidityRetainedBps: Int, limitBeginThreshold: Int128,
+            withdrawalPeriod: Int64 = 4 * 3600, tickLength: Int64 = 300, cooldown: Int64 = 3 * 86_400,
+            gracePeriod: Int64 = 0
+        ) {
             precondition((1...10_000).contains(minLiquidityRetainedBps), "minLiquidityRetainedBps must be 1…10000")
             precondition(withdrawalPeriod > 0 && tickLength > 0 && tickLength <= withdrawalPeriod)
             self.asset = asset
@@ -105,8 +107,10 @@ public struct OutflowLimiter: Hashable, Sendable {
     /// (or reverted); otherwise if the status is now triggered and no grace period runs, the
     /// limiter trips and holds the amount; else it is released. `actions` receives a `limit`
     /// action on tripping.
-    public mutating func outflow(_ amount: Int128, to recipient: String, revertOnLimit: Bool = false,
-                                 at time: Timestamp, actions: inout [Action]) -> OutflowResult {
+    public mutating func outflow(
+        _ amount: Int128, to recipient: String, revertOnLimit: Bool = false,
+        at time: Timestamp, actions: inout [Action]
+    ) -> OutflowResult {
         let now = time.seconds
         if isRateLimited {
             if revertOnLimit { return .reverted }
@@ -125,11 +129,13 @@ public struct OutflowLimiter: Hashable, Sendable {
             lastTrip = now
             held[recipient, default: 0] += amount
             let bound = Double(totalLiquidity * Int128(10_000 - configuration.minLiquidityRetainedBps) / 10_000)
-            actions.append(Action(.limit(maxOutflow: bound, window: .seconds(configuration.withdrawalPeriod)),
-                                  scope: .asset(configuration.asset), at: time,
-                                  reason: "outflow limiter \(configuration.asset) tripped: more than "
-                                      + "\(Double(10_000 - configuration.minLiquidityRetainedBps) / 100) % "
-                                      + "would leave within \(configuration.withdrawalPeriod / 3600) h"))
+            actions.append(
+                Action(
+                    .limit(maxOutflow: bound, window: .seconds(configuration.withdrawalPeriod)),
+                    scope: .asset(configuration.asset), at: time,
+                    reason: "outflow limiter \(configuration.asset) tripped: more than "
+                        + "\(Double(10_000 - configuration.minLiquidityRetainedBps) / 100) % "
+                        + "would leave within \(configuration.withdrawalPeriod / 3600) h"))
             return .held(tripped: true)
         }
         return .released

@@ -26,8 +26,10 @@ public struct PauseDecision: Hashable, Sendable {
         public var userCostPerHourUSD: Double
 
         /// Settings with all fields; see the type's documentation.
-        public init(midpoint: Double = 0.8, steepness: Double = 12, floorProbability: Double = 0.001,
-                    expectedPauseHours: Double, feesPerHourUSD: Double, userCostPerHourUSD: Double) {
+        public init(
+            midpoint: Double = 0.8, steepness: Double = 12, floorProbability: Double = 0.001,
+            expectedPauseHours: Double, feesPerHourUSD: Double, userCostPerHourUSD: Double
+        ) {
             self.midpoint = midpoint
             self.steepness = steepness
             self.floorProbability = floorProbability
@@ -58,9 +60,11 @@ public struct PauseDecision: Hashable, Sendable {
 
         /// As evidence for a decision record.
         public var evidence: [String: Double] {
-            ["signal": signal, "probability": probability, "valueAtRiskUSD": valueAtRiskUSD,
-             "expectedLossUSD": expectedLossUSD, "pauseCostUSD": pauseCostUSD,
-             "blockedLiquidationBadDebtUSD": blockedLiquidationBadDebtUSD]
+            [
+                "signal": signal, "probability": probability, "valueAtRiskUSD": valueAtRiskUSD,
+                "expectedLossUSD": expectedLossUSD, "pauseCostUSD": pauseCostUSD,
+                "blockedLiquidationBadDebtUSD": blockedLiquidationBadDebtUSD,
+            ]
         }
     }
 
@@ -84,18 +88,21 @@ public struct PauseDecision: Hashable, Sendable {
     /// Cost of pausing for the configured hours, given the bad debt blocked liquidations would cause.
     public func pauseCost(blockedLiquidationBadDebtUSD: Double) -> Double {
         let c = configuration
-        return c.expectedPauseHours * (c.feesPerHourUSD + c.userCostPerHourUSD) + Swift.max(0, blockedLiquidationBadDebtUSD)
+        return c.expectedPauseHours * (c.feesPerHourUSD + c.userCostPerHourUSD)
+            + Swift.max(0, blockedLiquidationBadDebtUSD)
     }
 
     /// Assesses pausing now.
     public func assess(signal: Double, valueAtRiskUSD: Double, blockedLiquidationBadDebtUSD: Double = 0) -> Assessment {
         let p = probability(signal: signal)
         let loss = p * Swift.max(0, valueAtRiskUSD)
-        let operating = configuration.expectedPauseHours * (configuration.feesPerHourUSD + configuration.userCostPerHourUSD)
+        let operating =
+            configuration.expectedPauseHours * (configuration.feesPerHourUSD + configuration.userCostPerHourUSD)
         let cost = pauseCost(blockedLiquidationBadDebtUSD: blockedLiquidationBadDebtUSD)
-        return Assessment(signal: signal, probability: p, valueAtRiskUSD: valueAtRiskUSD, expectedLossUSD: loss,
-                          pauseOperatingCostUSD: operating,
-                          blockedLiquidationBadDebtUSD: Swift.max(0, blockedLiquidationBadDebtUSD), pauseCostUSD: cost,
-                          shouldPause: loss > cost)
+        return Assessment(
+            signal: signal, probability: p, valueAtRiskUSD: valueAtRiskUSD, expectedLossUSD: loss,
+            pauseOperatingCostUSD: operating,
+            blockedLiquidationBadDebtUSD: Swift.max(0, blockedLiquidationBadDebtUSD), pauseCostUSD: cost,
+            shouldPause: loss > cost)
     }
 }

@@ -42,8 +42,9 @@ public struct CUSUM: Detector {
     /// A CUSUM with drift `k`, alarm level `h`, reference smoothing `alpha` and `warmup`.
     /// - Precondition: `drift ≥ 0`, `threshold > 0`, `0 < alpha ≤ 1`, `warmup ≥ 0`.
     public init(drift: Double = 0.5, threshold: Double = 5, alpha: Double = 0.01, warmup: Int = 30) {
-        precondition(drift >= 0 && threshold > 0 && alpha > 0 && alpha <= 1 && warmup >= 0,
-                     "CUSUM: need drift ≥ 0, threshold > 0, 0 < alpha ≤ 1, warmup ≥ 0")
+        precondition(
+            drift >= 0 && threshold > 0 && alpha > 0 && alpha <= 1 && warmup >= 0,
+            "CUSUM: need drift ≥ 0, threshold > 0, 0 < alpha ≤ 1, warmup ≥ 0")
         self.drift = drift
         self.threshold = threshold
         self.alpha = alpha

@@ -39,8 +39,9 @@ public struct FlatLine: Detector {
     /// A flat-line detector. - Precondition: `tolerance ≥ 0`, `0 < alpha ≤ 1`, `minRun ≥ 1`,
     /// `0 < pMin < 1`, `warmup ≥ 0`.
     public init(tolerance: Double = 0, alpha: Double = 0.01, minRun: Int = 3, pMin: Double = 0.5, warmup: Int = 50) {
-        precondition(tolerance >= 0 && alpha > 0 && alpha <= 1 && minRun >= 1 && pMin > 0 && pMin < 1 && warmup >= 0,
-                     "FlatLine: parameters out of range")
+        precondition(
+            tolerance >= 0 && alpha > 0 && alpha <= 1 && minRun >= 1 && pMin > 0 && pMin < 1 && warmup >= 0,
+            "FlatLine: parameters out of range")
         self.tolerance = tolerance
         self.alpha = alpha
         self.minRun = minRun

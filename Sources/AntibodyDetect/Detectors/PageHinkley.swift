@@ -44,8 +44,9 @@ public struct PageHinkley: Detector {
     /// A test with River's defaults: `δ = 0.005`, `λ = 50`, `f = 0.9999`, 30 values of warm-up.
     /// - Precondition: `delta ≥ 0`, `threshold > 0`, `0 < fading ≤ 1`, `minInstances ≥ 0`.
     public init(delta: Double = 0.005, threshold: Double = 50, fading: Double = 0.9999, minInstances: Int = 30) {
-        precondition(delta >= 0 && threshold > 0 && fading > 0 && fading <= 1 && minInstances >= 0,
-                     "PageHinkley: need delta ≥ 0, threshold > 0, 0 < fading ≤ 1, minInstances ≥ 0")
+        precondition(
+            delta >= 0 && threshold > 0 && fading > 0 && fading <= 1 && minInstances >= 0,
+            "PageHinkley: need delta ≥ 0, threshold > 0, 0 < fading ≤ 1, minInstances ≥ 0")
         self.delta = delta
         self.threshold = threshold
         self.fading = fading

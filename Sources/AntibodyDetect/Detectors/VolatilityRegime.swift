@@ -37,8 +37,9 @@ public struct VolatilityRegime: Detector {
     /// A detector with the given smoothing, normal ratio and warm-up.
     /// - Precondition: `0 < slow < fast ≤ 1`, `ratio ≥ 1`, `warmup ≥ 0`.
     public init(fast: Double = 0.1, slow: Double = 0.005, ratio: Double = 2, warmup: Int = 100) {
-        precondition(slow > 0 && slow < fast && fast <= 1 && ratio >= 1 && warmup >= 0,
-                     "VolatilityRegime: need 0 < slow < fast ≤ 1, ratio ≥ 1, warmup ≥ 0")
+        precondition(
+            slow > 0 && slow < fast && fast <= 1 && ratio >= 1 && warmup >= 0,
+            "VolatilityRegime: need 0 < slow < fast ≤ 1, ratio ≥ 1, warmup ≥ 0")
         self.fast = fast
         self.slow = slow
         self.ratio = ratio

@@ -94,7 +94,8 @@ public struct WindowedKS: Detector {
         random ^= random << 17
         let index = freeList.removeLast()
         sequence &+= 1
-        nodes[Int(index)] = Node(key: value, seq: sequence, priority: UInt32(truncatingIfNeeded: random >> 32), mark: -1)
+        nodes[Int(index)] = Node(
+            key: value, seq: sequence, priority: UInt32(truncatingIfNeeded: random >> 32), mark: -1)
         var slot = head + count
         if slot >= capacity { slot -= capacity }
         ring[slot] = index

@@ -28,8 +28,9 @@ public struct AnomalyLikelihood: Sendable {
     /// A likelihood over short averages of `short` raw scores.
     /// - Precondition: `short ≥ 1`, `0 < alpha ≤ 1`, `minVariance > 0`, `learning ≥ 0`.
     public init(short: Int = 10, alpha: Double = 0.001, minVariance: Double = 1e-6, learning: Int = 300) {
-        precondition(short >= 1 && alpha > 0 && alpha <= 1 && minVariance > 0 && learning >= 0,
-                     "AnomalyLikelihood: parameters out of range")
+        precondition(
+            short >= 1 && alpha > 0 && alpha <= 1 && minVariance > 0 && learning >= 0,
+            "AnomalyLikelihood: parameters out of range")
         self.short = short
         self.alpha = alpha
         self.minVariance = minVariance

@@ -95,14 +95,16 @@ public struct LikelihoodEnsemble: Detector {
     /// An ensemble with `configuration`. - Precondition: the parameters are in range.
     public init(configuration: Configuration = Configuration()) {
         let c = configuration
-        precondition(c.spatialWarmup >= 1 && c.spatialTolerance >= 0
-                     && c.scales.allSatisfy { $0 > 0 && $0 <= 1 } && c.suppressionRows >= 0,
-                     "LikelihoodEnsemble: parameters out of range")
+        precondition(
+            c.spatialWarmup >= 1 && c.spatialTolerance >= 0
+                && c.scales.allSatisfy { $0 > 0 && $0 <= 1 } && c.suppressionRows >= 0,
+            "LikelihoodEnsemble: parameters out of range")
         self.configuration = c
         means = [Double](repeating: 0, count: c.scales.count)
         func likelihood() -> AnomalyLikelihood {
-            AnomalyLikelihood(short: c.likelihoodShort, alpha: c.likelihoodAlpha,
-                              minVariance: c.likelihoodMinVariance, learning: c.likelihoodLearning)
+            AnomalyLikelihood(
+                short: c.likelihoodShort, alpha: c.likelihoodAlpha,
+                minVariance: c.likelihoodMinVariance, learning: c.likelihoodLearning)
         }
         likelihoods = c.scales.map { _ in likelihood() }
         meanErrors = [Double](repeating: 0, count: c.scales.count + c.seasonalPeriods.count)
@@ -168,7 +170,11 @@ public struct LikelihoodEnsemble: Detector {
         }
         for k in sequences.indices {
             let raw = sequences[k].update(value, low: minimum, high: maximum)
-            if c.jointLikelihood { joint += raw; parts += 1 } else { score = max(score, sequenceLikelihoods[k].update(raw)) }
+            if c.jointLikelihood {
+                joint += raw; parts += 1
+            } else {
+                score = max(score, sequenceLikelihoods[k].update(raw))
+            }
         }
         if c.jointLikelihood && parts > 0 && !likelihoods.isEmpty {
             score = max(score, likelihoods[0].update(joint / Double(parts)))
@@ -201,7 +207,8 @@ extension LikelihoodEnsemble.Configuration {
     /// The parameter names accepted by ``set(_:to:)``.
     public static let parameterNames = [
         "spatialWarmup", "spatialTolerance", "scales", "likelihoodShort", "likelihoodAlpha",
-        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods", "errorScale", "errorAlpha", "logValues", "jointLikelihood", "suppressionLevel",
+        "likelihoodMinVariance", "likelihoodLearning", "sequenceBins", "sequenceOrders", "seasonalPeriods",
+        "errorScale", "errorAlpha", "logValues", "jointLikelihood", "suppressionLevel",
         "suppressionRows",
     ]
 
@@ -228,13 +235,15 @@ extension LikelihoodEnsemble.Configuration {
         case "sequenceOrders":
             let parts = text.split(separator: ",").map { Int($0) }
             guard parts.allSatisfy({ $0 != nil && $0! >= 1 && $0! <= 7 }) else {
-                throw DetectError.invalidArgument("parameter sequenceOrders: expected integers in 1...7, found '\(text)'")
+                throw DetectError.invalidArgument(
+                    "parameter sequenceOrders: expected integers in 1...7, found '\(text)'")
             }
             sequenceOrders = parts.map { $0! }
         case "seasonalPeriods":
             let parts = text.split(separator: ",").map { Double($0) }
             guard parts.allSatisfy({ $0 != nil && $0! > 0 }) else {
-                throw DetectError.invalidArgument("parameter seasonalPeriods: expected positive seconds, found '\(text)'")
+                throw DetectError.invalidArgument(
+                    "parameter seasonalPeriods: expected positive seconds, found '\(text)'")
             }
             seasonalPeriods = parts.map { $0! }
         case "scales":

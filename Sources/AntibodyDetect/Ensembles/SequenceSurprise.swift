@@ -25,8 +25,9 @@ public struct SequenceSurprise: Sendable {
     /// A model with `bins` bins, contexts of `order` bins and tables of `2^bits` counters.
     /// - Precondition: `2 ≤ bins ≤ 255`, `1 ≤ order ≤ 7`, `8 ≤ bits ≤ 24`.
     public init(bins: Int = 20, order: Int = 2, bits: Int = 16, maxCount: UInt32 = 1 << 20) {
-        precondition(bins >= 2 && bins <= 255 && order >= 1 && order <= 7 && bits >= 8 && bits <= 24,
-                     "SequenceSurprise: parameters out of range")
+        precondition(
+            bins >= 2 && bins <= 255 && order >= 1 && order <= 7 && bits >= 8 && bits <= 24,
+            "SequenceSurprise: parameters out of range")
         self.bins = bins
         self.order = order
         self.maxCount = maxCount

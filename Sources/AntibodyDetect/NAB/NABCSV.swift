@@ -1,5 +1,5 @@
-internal import Foundation
 public import AntibodyCore
+internal import Foundation
 
 /// A fast reader for NAB's CSV files: a header line naming the columns, then one row per line with
 /// a `timestamp` column and numeric columns. Reads a whole file in one pass over its bytes, with no

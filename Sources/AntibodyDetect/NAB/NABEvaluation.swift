@@ -55,8 +55,10 @@ public enum NABEvaluation {
                 throw DetectError.malformed(
                     file: path, line: bad + 2, "anomaly_score is NaN; a detector must emit a number in [0, 1]")
             }
-            files.append(try NABScorer.prepare(
-                name: name, timestamps: columns.timestamps, scores: columns.values, windows: labels.windows[name] ?? []))
+            files.append(
+                try NABScorer.prepare(
+                    name: name, timestamps: columns.timestamps, scores: columns.values,
+                    windows: labels.windows[name] ?? []))
         }
         return files
     }
@@ -96,10 +98,12 @@ public enum NABEvaluation {
                 outcome = NABScorer.optimise(files, profile: profile, order: order)
             }
             let null = NABScorer.nullScore(files, profile: profile)
-            scores.append(ProfileScore(
-                profile: profile, outcome: outcome, nullScore: null,
-                normalised: NABScorer.normalised(raw: outcome.score, null: null, windowCount: windowCount,
-                                                 profile: profile)))
+            scores.append(
+                ProfileScore(
+                    profile: profile, outcome: outcome, nullScore: null,
+                    normalised: NABScorer.normalised(
+                        raw: outcome.score, null: null, windowCount: windowCount,
+                        profile: profile)))
         }
         return DetectorScore(detector: detector, profiles: scores)
     }
@@ -115,7 +119,8 @@ public enum NABEvaluation {
             return raw.mapValues { $0.mapValues(\.threshold) }
         } catch {
             throw DetectError.malformed(
-                file: path, "expected {detector: {profile: {\"threshold\": number, ...}}} as in NAB's config/thresholds.json")
+                file: path,
+                "expected {detector: {profile: {\"threshold\": number, ...}}} as in NAB's config/thresholds.json")
         }
     }
 }

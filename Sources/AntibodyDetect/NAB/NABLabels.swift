@@ -1,5 +1,5 @@
-internal import Foundation
 public import AntibodyCore
+internal import Foundation
 
 /// NAB's labelled anomaly windows (`labels/combined_windows.json`): for each data file, named by its
 /// path relative to `data/` (e.g. `realKnownCause/nyc_taxi.csv`), the `[start, end]` timestamps of

@@ -31,10 +31,12 @@ public enum NABRunner {
         var summary = Summary()
         for file in labels.files {
             let columns = try NABCSV.read(path: nab + "/data/" + file, column: "value")
-            let (scores, health) = kind.scores(values: columns.values, timestamps: columns.timestamps, ensemble: ensemble)
+            let (scores, health) = kind.scores(
+                values: columns.values, timestamps: columns.timestamps, ensemble: ensemble)
             let windows = labels.windows[file] ?? []
-            try write(path: NABEvaluation.resultPath(results: out, detector: name, file: file),
-                      columns: columns, scores: scores, windows: windows)
+            try write(
+                path: NABEvaluation.resultPath(results: out, detector: name, file: file),
+                columns: columns, scores: scores, windows: windows)
             summary.files += 1
             summary.rows += scores.count
             summary.skippedNonFinite += health.skippedNonFinite

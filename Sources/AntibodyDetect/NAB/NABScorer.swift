@@ -92,8 +92,9 @@ public enum NABScorer {
         }
         let maxTP = scaledSigmoid(-1.0)
         let probation = probationaryLength(rows: n)
-        var file = File(name: name, scores: [], windowIndex: [], worth: [], countedWindows: 0,
-                        windowSlots: windows.count)
+        var file = File(
+            name: name, scores: [], windowIndex: [], worth: [], countedWindows: 0,
+            windowSlots: windows.count)
         let keep = max(0, n - Int(probation))
         file.scores.reserveCapacity(keep)
         file.windowIndex.reserveCapacity(keep)
@@ -112,7 +113,8 @@ public enum NABScorer {
                 current = nextWindow
                 nextWindow += 1
                 guard let right = firstIndex[windows[current].end.milliseconds],
-                      let left = firstIndex[windows[current].start.milliseconds] else {
+                    let left = firstIndex[windows[current].start.milliseconds]
+                else {
                     throw DetectError.malformed(
                         file: name, "window ending \(NABTimestamp.format(windows[current].end)) has no such row")
                 }
@@ -146,8 +148,9 @@ public enum NABScorer {
 
     /// Scores the corpus at a fixed threshold (NAB's `scoreCorpus`): each file, then the sum.
     public static func score(_ files: [File], profile: NABProfile, threshold: Double) -> Outcome {
-        var total = Outcome(threshold: threshold, score: 0, truePositives: 0, trueNegatives: 0,
-                            falsePositives: 0, falseNegatives: 0)
+        var total = Outcome(
+            threshold: threshold, score: 0, truePositives: 0, trueNegatives: 0,
+            falsePositives: 0, falseNegatives: 0)
         var best: [Double] = []
         for file in files {
             best.removeAll(keepingCapacity: true)
@@ -202,15 +205,19 @@ public enum NABScorer {
         var fp = 0.0
         var windowSum = nullScore(files, profile: profile)
         var threshold = 1.1
-        var top = Outcome(threshold: threshold, score: windowSum, truePositives: 0, trueNegatives: 0,
-                          falsePositives: 0, falseNegatives: 0)
+        var top = Outcome(
+            threshold: threshold, score: windowSum, truePositives: 0, trueNegatives: 0,
+            falsePositives: 0, falseNegatives: 0)
         for index in sorted {
             let k = Int(index)
             let s = scores[k]
             if s != threshold {
                 let current = fp + windowSum
-                if current > top.score { top = Outcome(threshold: threshold, score: current, truePositives: 0,
-                                                       trueNegatives: 0, falsePositives: 0, falseNegatives: 0) }
+                if current > top.score {
+                    top = Outcome(
+                        threshold: threshold, score: current, truePositives: 0,
+                        trueNegatives: 0, falsePositives: 0, falseNegatives: 0)
+                }
                 threshold = s
             }
             let w = Int(window[k])
@@ -225,8 +232,9 @@ public enum NABScorer {
             }
         }
         if fp + windowSum > top.score {
-            top = Outcome(threshold: threshold, score: fp + windowSum, truePositives: 0, trueNegatives: 0,
-                          falsePositives: 0, falseNegatives: 0)
+            top = Outcome(
+                threshold: threshold, score: fp + windowSum, truePositives: 0, trueNegatives: 0,
+                falsePositives: 0, falseNegatives: 0)
         }
         // Report the counts and the score exactly as scoring at that threshold gives them.
         return score(files, profile: profile, threshold: top.threshold)

@@ -19,11 +19,11 @@ public enum NABTimestamp {
             return v
         }
         guard bytes[4] == 45, bytes[7] == 45, bytes[10] == 32 || bytes[10] == 84,
-              bytes[13] == 58, bytes[16] == 58,
-              let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-              let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
-              hour < 24, minute < 60, second < 60
+            bytes[13] == 58, bytes[16] == 58,
+            let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+            let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+            (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+            hour < 24, minute < 60, second < 60
         else { return nil }
         var millis = 0
         if n > 19 {

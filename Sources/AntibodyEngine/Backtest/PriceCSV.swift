@@ -31,10 +31,12 @@ public enum PriceCSV {
         guard let headerLine = lines.first else { throw PriceCSVError(file: file, line: 1, "file is empty") }
         let header = fields(headerLine).map { String(decoding: $0, as: UTF8.self).lowercased().trimmingSpaces }
         guard let timeColumn = header.firstIndex(of: "timestamp") ?? header.firstIndex(of: "time") else {
-            throw PriceCSVError(file: file, line: 1, "header has no 'timestamp' column; expected timestamp,price[,source]")
+            throw PriceCSVError(
+                file: file, line: 1, "header has no 'timestamp' column; expected timestamp,price[,source]")
         }
         guard let priceColumn = header.firstIndex(of: "price") ?? header.firstIndex(of: "close") else {
-            throw PriceCSVError(file: file, line: 1, "header has no 'price' (or 'close') column; expected timestamp,price[,source]")
+            throw PriceCSVError(
+                file: file, line: 1, "header has no 'price' (or 'close') column; expected timestamp,price[,source]")
         }
         let sourceColumn = header.firstIndex(of: "source")
         var series = PriceSeries(asset: asset, timestamps: [], prices: [], sources: [])
@@ -47,24 +49,30 @@ public enum PriceCSV {
             if content.isEmpty { continue }
             let cells = fields(content)
             guard cells.count > max(timeColumn, priceColumn) else {
-                throw PriceCSVError(file: file, line: lineNumber, "has \(cells.count) columns; the header has \(header.count)")
+                throw PriceCSVError(
+                    file: file, line: lineNumber, "has \(cells.count) columns; the header has \(header.count)")
             }
             guard let time = timestamp(cells[timeColumn]) else {
-                throw PriceCSVError(file: file, line: lineNumber,
-                                    "timestamp '\(String(decoding: cells[timeColumn], as: UTF8.self))' is neither ISO-8601 nor Unix seconds")
+                throw PriceCSVError(
+                    file: file, line: lineNumber,
+                    "timestamp '\(String(decoding: cells[timeColumn], as: UTF8.self))' is neither ISO-8601 nor Unix seconds"
+                )
             }
-            guard let price = Double(String(decoding: cells[priceColumn], as: UTF8.self).trimmingSpaces), price.isFinite,
-                  price > 0
+            guard let price = Double(String(decoding: cells[priceColumn], as: UTF8.self).trimmingSpaces),
+                price.isFinite,
+                price > 0
             else {
-                throw PriceCSVError(file: file, line: lineNumber,
-                                    "price '\(String(decoding: cells[priceColumn], as: UTF8.self))' is not a positive number")
+                throw PriceCSVError(
+                    file: file, line: lineNumber,
+                    "price '\(String(decoding: cells[priceColumn], as: UTF8.self))' is not a positive number")
             }
             if let last = series.timestamps.last, time < last {
                 throw PriceCSVError(file: file, line: lineNumber, "timestamp goes backwards; sort the file by time")
             }
             series.timestamps.append(time)
             series.prices.append(price)
-            series.sources.append(sourceColumn.flatMap { $0 < cells.count ? String(decoding: cells[$0], as: UTF8.self) : nil })
+            series.sources.append(
+                sourceColumn.flatMap { $0 < cells.count ? String(decoding: cells[$0], as: UTF8.self) : nil })
         }
         guard !series.prices.isEmpty else { throw PriceCSVError(file: file, line: 0, "no price rows after the header") }
         return series
@@ -95,8 +103,8 @@ public enum PriceCSV {
                 return v
             }
             guard let y = num(0..<4), let mo = num(5..<7), let d = num(8..<10), let h = num(11..<13),
-                  let mi = num(14..<16), let s = num(17..<19), b[13] == 58, b[16] == 58,
-                  (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
+                let mi = num(14..<16), let s = num(17..<19), b[13] == 58, b[16] == 58,
+                (1...12).contains(mo), (1...31).contains(d), h < 24, mi < 60, s < 61
             else { return nil }
             var i = 19
             var millis: Int64 = 0
@@ -116,7 +124,7 @@ public enum PriceCSV {
                 if b[i] == 90, i == b.count - 1 {
                     offset = 0
                 } else if (b[i] == 43 || b[i] == 45), b.count - i == 6, b[i + 3] == 58, let oh = num((i + 1)..<(i + 3)),
-                          let om = num((i + 4)..<(i + 6))
+                    let om = num((i + 4)..<(i + 6))
                 {
                     offset = (oh * 60 + om) * 60 * (b[i] == 45 ? -1 : 1)
                 } else {

@@ -60,11 +60,12 @@ public struct EngineCore {
         pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
         for asset in policy.assets {
             streamIndex[asset] = streams.count
-            streams.append(EngineStream(
-                feed: policy.feeds.first { $0.asset == asset },
-                priceHandle: layout.handle(entity: "asset", field: "price", element: asset),
-                detectors: policy.detectors.indices.filter { policy.detectors[$0].stream == asset },
-                haircutIndex: policy.haircuts?.configuration.assets.firstIndex(of: asset)))
+            streams.append(
+                EngineStream(
+                    feed: policy.feeds.first { $0.asset == asset },
+                    priceHandle: layout.handle(entity: "asset", field: "price", element: asset),
+                    detectors: policy.detectors.indices.filter { policy.detectors[$0].stream == asset },
+                    haircutIndex: policy.haircuts?.configuration.assets.firstIndex(of: asset)))
         }
     }
 
@@ -139,10 +140,14 @@ public struct EngineCore {
             return "price at \(o.timestamp.milliseconds) ms is older than the previous one; out of order"
         }
         if let feed = stream.feed {
-            if let minPrice = feed.minPrice, o.value < minPrice { return "price \(o.value) below min_price \(minPrice)" }
-            if let maxPrice = feed.maxPrice, o.value > maxPrice { return "price \(o.value) above max_price \(maxPrice)" }
+            if let minPrice = feed.minPrice, o.value < minPrice {
+                return "price \(o.value) below min_price \(minPrice)"
+            }
+            if let maxPrice = feed.maxPrice, o.value > maxPrice {
+                return "price \(o.value) above max_price \(maxPrice)"
+            }
             if let maxStaleness = feed.maxStaleness, latest.milliseconds != .min,
-               o.timestamp.duration(to: latest) > maxStaleness
+                o.timestamp.duration(to: latest) > maxStaleness
             {
                 return "price is \(o.timestamp.duration(to: latest).seconds) s older than the latest event; stale"
             }
@@ -158,10 +163,12 @@ public struct EngineCore {
             if let assessment = assess(signal: score) {
                 evidence.merge(assessment.evidence) { a, _ in a }
             }
-            decisionOutbox.append(Decision(timestamp: o.timestamp, kind: .alarm, severity: spec.severity, source: spec.name,
-                                     subject: "asset:\(o.stream)",
-                                     message: "\(spec.kind.rawValue) score \(score) ≥ \(spec.threshold) on \(o.stream)",
-                                     evidence: evidence))
+            decisionOutbox.append(
+                Decision(
+                    timestamp: o.timestamp, kind: .alarm, severity: spec.severity, source: spec.name,
+                    subject: "asset:\(o.stream)",
+                    message: "\(spec.kind.rawValue) score \(score) ≥ \(spec.threshold) on \(o.stream)",
+                    evidence: evidence))
         }
         alarming[d] = anomalous
         guard let b = spec.breaker else { return }
@@ -171,8 +178,9 @@ public struct EngineCore {
 
     private func assess(signal: Double) -> PauseDecision.Assessment? {
         guard let rule = pauseDecision, let spec = policy.pauseDecision else { return nil }
-        return rule.assess(signal: signal, valueAtRiskUSD: spec.valueAtRiskUSD,
-                           blockedLiquidationBadDebtUSD: spec.blockedLiquidationBadDebtUSD)
+        return rule.assess(
+            signal: signal, valueAtRiskUSD: spec.valueAtRiskUSD,
+            blockedLiquidationBadDebtUSD: spec.blockedLiquidationBadDebtUSD)
     }
 
     private mutating func breakerStepped(_ b: Int, _ step: CircuitBreaker.Step, signal: Double, at time: Timestamp) {
@@ -185,27 +193,32 @@ public struct EngineCore {
                 evidence.merge(assessment.evidence) { a, _ in a }
                 if !assessment.shouldPause {
                     _ = breakers[b].reset(at: time)
-                    decisionOutbox.append(Decision(
-                        timestamp: time, kind: .pauseDecided, severity: .warning, source: config.name,
-                        subject: config.scope.description,
-                        message: "breaker \(config.name) would trip, but the expected loss "
-                            + "\(assessment.expectedLossUSD) USD is below the pause cost \(assessment.pauseCostUSD) USD",
-                        evidence: evidence))
+                    decisionOutbox.append(
+                        Decision(
+                            timestamp: time, kind: .pauseDecided, severity: .warning, source: config.name,
+                            subject: config.scope.description,
+                            message: "breaker \(config.name) would trip, but the expected loss "
+                                + "\(assessment.expectedLossUSD) USD is below the pause cost \(assessment.pauseCostUSD) USD",
+                            evidence: evidence))
                     return
                 }
             }
             outbox.append(action)
             breakerPause[b] = pauses.count
             pauses.append(PauseRecord(start: time, end: nil, scope: config.scope, reason: "breaker \(config.name)"))
-            decisionOutbox.append(Decision(timestamp: time, kind: .breakerTripped, severity: .high, source: config.name,
-                                     subject: config.scope.description, message: action.reason, evidence: evidence,
-                                     actions: [action]))
+            decisionOutbox.append(
+                Decision(
+                    timestamp: time, kind: .breakerTripped, severity: .high, source: config.name,
+                    subject: config.scope.description, message: action.reason, evidence: evidence,
+                    actions: [action]))
         case .unpause:
             outbox.append(action)
             if let p = breakerPause[b] { pauses[p].end = time }
             breakerPause[b] = nil
-            decisionOutbox.append(Decision(timestamp: time, kind: .breakerRecovered, severity: .info, source: config.name,
-                                     subject: config.scope.description, message: action.reason, actions: [action]))
+            decisionOutbox.append(
+                Decision(
+                    timestamp: time, kind: .breakerRecovered, severity: .info, source: config.name,
+                    subject: config.scope.description, message: action.reason, actions: [action]))
         default:
             break
         }
@@ -233,17 +246,20 @@ public struct EngineCore {
                     invariantHeldSince[i] = time
                 }
                 if let since = invariantHeldSince[i], let p = invariantPause[i],
-                   since.duration(to: time) >= (policy.governance?.timelock ?? .hours(0))
+                    since.duration(to: time) >= (policy.governance?.timelock ?? .hours(0))
                 {
                     let scope = pauses[p].scope
-                    let action = Action(.unpause, scope: scope, at: time,
-                                        reason: "invariant \(named.name) holds again for the governance timelock")
+                    let action = Action(
+                        .unpause, scope: scope, at: time,
+                        reason: "invariant \(named.name) holds again for the governance timelock")
                     outbox.append(action)
                     pauses[p].end = time
                     invariantPause[i] = nil
                     invariantHeldSince[i] = nil
-                    decisionOutbox.append(Decision(timestamp: time, kind: .pauseDecided, severity: .info, source: named.name,
-                                             subject: scope.description, message: action.reason, actions: [action]))
+                    decisionOutbox.append(
+                        Decision(
+                            timestamp: time, kind: .pauseDecided, severity: .info, source: named.name,
+                            subject: scope.description, message: action.reason, actions: [action]))
                 }
                 continue
             }
@@ -288,15 +304,17 @@ public struct EngineCore {
         for action in actions { outbox.append(action) }
         var evidence: [String: Double] = [:]
         if let assessment = assess(signal: 1) { evidence = assessment.evidence }
-        decisionOutbox.append(Decision(timestamp: time, kind: kind, severity: named.severity, source: named.name,
-                                 subject: scope.description, message: message, evidence: evidence, actions: actions))
+        decisionOutbox.append(
+            Decision(
+                timestamp: time, kind: kind, severity: named.severity, source: named.name,
+                subject: scope.description, message: message, evidence: evidence, actions: actions))
     }
 
     // MARK: - Flows, haircuts, helpers
 
     private mutating func flow(asset: String, amount: Double, account: String, at time: Timestamp) {
         guard amount.isFinite, abs(amount) < 1e36,
-              let l = policy.outflowLimits.firstIndex(where: { $0.configuration.asset == asset })
+            let l = policy.outflowLimits.firstIndex(where: { $0.configuration.asset == asset })
         else { return }
         let units = Int128(amount.rounded())
         if units >= 0 {
@@ -304,16 +322,20 @@ public struct EngineCore {
             return
         }
         var actions: [Action] = []
-        let result = limiters[l].outflow(-units, to: account, revertOnLimit: policy.outflowLimits[l].revertOnLimit,
-                                         at: time, actions: &actions)
+        let result = limiters[l].outflow(
+            -units, to: account, revertOnLimit: policy.outflowLimits[l].revertOnLimit,
+            at: time, actions: &actions)
         for action in actions { outbox.append(action) }
         if case .held(tripped: true) = result {
-            decisionOutbox.append(Decision(
-                timestamp: time, kind: .limiterChanged, severity: .high, source: "outflow-limit:\(asset)",
-                subject: "asset:\(asset)", message: actions.first?.reason ?? "outflow limiter tripped",
-                evidence: ["totalLiquidity": Double(limiters[l].totalLiquidity),
-                           "liquidityInPeriod": Double(limiters[l].liquidityInPeriod), "outflow": -amount],
-                actions: actions))
+            decisionOutbox.append(
+                Decision(
+                    timestamp: time, kind: .limiterChanged, severity: .high, source: "outflow-limit:\(asset)",
+                    subject: "asset:\(asset)", message: actions.first?.reason ?? "outflow limiter tripped",
+                    evidence: [
+                        "totalLiquidity": Double(limiters[l].totalLiquidity),
+                        "liquidityInPeriod": Double(limiters[l].liquidityInPeriod), "outflow": -amount,
+                    ],
+                    actions: actions))
         }
     }
 
@@ -325,8 +347,10 @@ public struct EngineCore {
         lastHaircutSample = time
         guard let actions = haircuts?.observe(prices: haircutPrices, at: time), !actions.isEmpty else { return }
         for action in actions { outbox.append(action) }
-        decisionOutbox.append(Decision(timestamp: time, kind: .parameterChanged, severity: .warning, source: "haircuts",
-                                 subject: actions[0].scope.description, message: actions[0].reason, actions: actions))
+        decisionOutbox.append(
+            Decision(
+                timestamp: time, kind: .parameterChanged, severity: .warning, source: "haircuts",
+                subject: actions[0].scope.description, message: actions[0].reason, actions: actions))
     }
 
     private mutating func handle(for path: String) -> FieldHandle? {
@@ -338,7 +362,9 @@ public struct EngineCore {
 
     private mutating func reject(at time: Timestamp, subject: String, _ reason: String) {
         eventsRejected += 1
-        decisionOutbox.append(Decision(timestamp: time, kind: .inputRejected, severity: .warning, source: "sense",
-                                 subject: subject, message: reason))
+        decisionOutbox.append(
+            Decision(
+                timestamp: time, kind: .inputRejected, severity: .warning, source: "sense",
+                subject: subject, message: reason))
     }
 }

@@ -40,8 +40,10 @@ extension PolicySchema {
         if !required.isEmpty { lines.append("\(p)\"required\": [\(required.joined(separator: ", "))]") }
         var props: [String] = []
         for field in table.fields {
-            props.append("\(pad(indent + 1))\(quote(field.name)): {\n"
-                + schema(field.kind, range: field.range, doc: field.doc, indent: indent + 2) + "\n\(pad(indent + 1))}")
+            props.append(
+                "\(pad(indent + 1))\(quote(field.name)): {\n"
+                    + schema(field.kind, range: field.range, doc: field.doc, indent: indent + 2)
+                    + "\n\(pad(indent + 1))}")
         }
         lines.append("\(p)\"properties\": {\n" + props.joined(separator: ",\n") + "\n\(p)}")
         return lines.joined(separator: ",\n")

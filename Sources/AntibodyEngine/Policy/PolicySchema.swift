@@ -27,7 +27,9 @@ public enum PolicySchema {
         public var range: ClosedRange<Double>?
         public var doc: String
 
-        init(_ name: String, _ kind: ValueKind, required: Bool = false, range: ClosedRange<Double>? = nil, _ doc: String) {
+        init(
+            _ name: String, _ kind: ValueKind, required: Bool = false, range: ClosedRange<Double>? = nil, _ doc: String
+        ) {
             self.name = name
             self.kind = kind
             self.required = required
@@ -52,134 +54,167 @@ public enum PolicySchema {
     static let severity = ValueKind.choice(["info", "warning", "high", "critical"])
 
     /// The whole file.
-    public static let root = Table("An Antibody policy.", [
-        Field("version", .integer, required: true, range: 1...1, "Policy format version; must be 1."),
-        Field("protocol", .table(protocolTable), required: true, "The protocol protected."),
-        Field("feeds", .tableArray(feed), "Price feeds and their validation bounds."),
-        Field("detectors", .tableArray(detector), "Streaming detectors, one per stream."),
-        Field("invariants", .tableArray(invariant), "Conditions over protocol state that must always hold."),
-        Field("responses", .table(responses), "Automatic responses."),
-        Field("governance", .table(governance), "Who approves what, and bounds on automatic changes."),
-    ])
+    public static let root = Table(
+        "An Antibody policy.",
+        [
+            Field("version", .integer, required: true, range: 1...1, "Policy format version; must be 1."),
+            Field("protocol", .table(protocolTable), required: true, "The protocol protected."),
+            Field("feeds", .tableArray(feed), "Price feeds and their validation bounds."),
+            Field("detectors", .tableArray(detector), "Streaming detectors, one per stream."),
+            Field("invariants", .tableArray(invariant), "Conditions over protocol state that must always hold."),
+            Field("responses", .table(responses), "Automatic responses."),
+            Field("governance", .table(governance), "Who approves what, and bounds on automatic changes."),
+        ])
 
-    static let protocolTable = Table("The protocol protected.", [
-        Field("name", .string, required: true, "Human-readable name."),
-        Field("chain_id", .integer, required: true, range: 1...4_294_967_295, "EVM chain id."),
-        Field("kind", .choice(["lending", "vault", "bridge", "amm", "other"]), required: true, "Protocol family."),
-        Field("assets", .array(.string), required: true, "Asset symbols watched (prices are asset.price)."),
-        Field("markets", .array(.string), "Lending markets (reserves), by name."),
-        Field("pools", .array(.string), "AMM pools, by name."),
-        Field("vaults", .array(.string), "Vaults (e.g. ERC-4626), by name."),
-        Field("bridges", .array(.string), "Bridges, by name."),
-        Field("fields", .tableArray(customField), "Extra state fields beyond the built-in ones."),
-    ])
+    static let protocolTable = Table(
+        "The protocol protected.",
+        [
+            Field("name", .string, required: true, "Human-readable name."),
+            Field("chain_id", .integer, required: true, range: 1...4_294_967_295, "EVM chain id."),
+            Field("kind", .choice(["lending", "vault", "bridge", "amm", "other"]), required: true, "Protocol family."),
+            Field("assets", .array(.string), required: true, "Asset symbols watched (prices are asset.price)."),
+            Field("markets", .array(.string), "Lending markets (reserves), by name."),
+            Field("pools", .array(.string), "AMM pools, by name."),
+            Field("vaults", .array(.string), "Vaults (e.g. ERC-4626), by name."),
+            Field("bridges", .array(.string), "Bridges, by name."),
+            Field("fields", .tableArray(customField), "Extra state fields beyond the built-in ones."),
+        ])
 
-    static let customField = Table("An extra state field.", [
-        Field("entity", .choice(["protocol", "market", "pool", "vault", "bridge", "asset"]), required: true,
-              "Entity it belongs to."),
-        Field("name", .string, required: true, "Field name (letters, digits, _)."),
-        Field("type", .choice(["int", "decimal", "float"]), required: true, "Value type."),
-    ])
+    static let customField = Table(
+        "An extra state field.",
+        [
+            Field(
+                "entity", .choice(["protocol", "market", "pool", "vault", "bridge", "asset"]), required: true,
+                "Entity it belongs to."),
+            Field("name", .string, required: true, "Field name (letters, digits, _)."),
+            Field("type", .choice(["int", "decimal", "float"]), required: true, "Value type."),
+        ])
 
-    static let feed = Table("A price feed.", [
-        Field("asset", .string, required: true, "Asset priced (must be in protocol.assets)."),
-        Field("sources", .array(.string), "Source names (exchanges, oracles)."),
-        Field("max_staleness", .duration, range: 1...604_800, "Older prices are refused."),
-        Field("min_price", .number, range: 0...1e30, "Prices below are refused."),
-        Field("max_price", .number, range: 0...1e30, "Prices above are refused."),
-    ])
+    static let feed = Table(
+        "A price feed.",
+        [
+            Field("asset", .string, required: true, "Asset priced (must be in protocol.assets)."),
+            Field("sources", .array(.string), "Source names (exchanges, oracles)."),
+            Field("max_staleness", .duration, range: 1...604_800, "Older prices are refused."),
+            Field("min_price", .number, range: 0...1e30, "Prices below are refused."),
+            Field("max_price", .number, range: 0...1e30, "Prices above are refused."),
+        ])
 
-    static let detector = Table("A streaming detector.", [
-        Field("name", .string, required: true, "Unique name."),
-        Field("stream", .string, required: true, "Asset (price stream) it watches."),
-        Field("kind", .choice(PolicyDetectorKind.allCases.map(\.rawValue)), required: true, "Algorithm."),
-        Field("input", .choice(["log-return", "value"]), "What AntibodyDetect detectors see (default log-return)."),
-        Field("window", .integer, range: 2...100_000, "Samples of memory (EWMA span or look-back)."),
-        Field("threshold", .number, range: 0...1, "Score at or above which it alarms."),
-        Field("max_move", .number, range: 0.0001...10, "price-jump: fractional move that scores 1 (default 0.05)."),
-        Field("severity", severity, "Severity of its alarms."),
-        Field("breaker", .string, "Breaker it feeds (name in responses.breakers)."),
-    ])
+    static let detector = Table(
+        "A streaming detector.",
+        [
+            Field("name", .string, required: true, "Unique name."),
+            Field("stream", .string, required: true, "Asset (price stream) it watches."),
+            Field("kind", .choice(PolicyDetectorKind.allCases.map(\.rawValue)), required: true, "Algorithm."),
+            Field(
+                "input", .choice(["log-return", "value"]), "What AntibodyDetect detectors see (default log-return)."),
+            Field("window", .integer, range: 2...100_000, "Samples of memory (EWMA span or look-back)."),
+            Field("threshold", .number, range: 0...1, "Score at or above which it alarms."),
+            Field("max_move", .number, range: 0.0001...10, "price-jump: fractional move that scores 1 (default 0.05)."),
+            Field("severity", severity, "Severity of its alarms."),
+            Field("breaker", .string, "Breaker it feeds (name in responses.breakers)."),
+        ])
 
-    static let invariant = Table("An invariant.", [
-        Field("name", .string, required: true, "Unique name."),
-        Field("expression", .string, required: true, "Condition in the invariant language (docs/policy.md)."),
-        Field("severity", severity, "Severity of a violation (default critical)."),
-        Field("response", .choice(["alert", "isolate", "pause"]), "What a violation does (default alert)."),
-    ])
+    static let invariant = Table(
+        "An invariant.",
+        [
+            Field("name", .string, required: true, "Unique name."),
+            Field("expression", .string, required: true, "Condition in the invariant language (docs/policy.md)."),
+            Field("severity", severity, "Severity of a violation (default critical)."),
+            Field("response", .choice(["alert", "isolate", "pause"]), "What a violation does (default alert)."),
+        ])
 
-    static let responses = Table("Automatic responses.", [
-        Field("breakers", .tableArray(breaker), "Circuit breakers."),
-        Field("outflow_limits", .tableArray(outflowLimit), "ERC-7265-style outflow limiters."),
-        Field("haircuts", .table(haircuts), "Dynamic LTV / liquidation threshold controller."),
-        Field("liquidation_pause", .table(liquidationPause), "Liquidation pause with grace period."),
-        Field("pause_decision", .table(pauseDecision), "Cost–benefit rule for pausing."),
-    ])
+    static let responses = Table(
+        "Automatic responses.",
+        [
+            Field("breakers", .tableArray(breaker), "Circuit breakers."),
+            Field("outflow_limits", .tableArray(outflowLimit), "ERC-7265-style outflow limiters."),
+            Field("haircuts", .table(haircuts), "Dynamic LTV / liquidation threshold controller."),
+            Field("liquidation_pause", .table(liquidationPause), "Liquidation pause with grace period."),
+            Field("pause_decision", .table(pauseDecision), "Cost–benefit rule for pausing."),
+        ])
 
-    static let breaker = Table("A circuit breaker.", [
-        Field("name", .string, required: true, "Unique name."),
-        Field("scope", .string, required: true, "What it pauses: protocol, market:X, pool:X, vault:X, bridge:X, asset:X."),
-        Field("threshold", .number, range: 0...1, "Anomaly score that counts as a bad signal (default 0.99)."),
-        Field("trip_after", .integer, range: 1...10_000, "Consecutive bad signals to trip (default 1)."),
-        Field("cooldown", .duration, required: true, range: 0...2_592_000, "Quiet time before probing."),
-        Field("probe", .duration, required: true, range: 0...2_592_000, "Clean time in half-open to close."),
-    ])
+    static let breaker = Table(
+        "A circuit breaker.",
+        [
+            Field("name", .string, required: true, "Unique name."),
+            Field(
+                "scope", .string, required: true,
+                "What it pauses: protocol, market:X, pool:X, vault:X, bridge:X, asset:X."),
+            Field("threshold", .number, range: 0...1, "Anomaly score that counts as a bad signal (default 0.99)."),
+            Field("trip_after", .integer, range: 1...10_000, "Consecutive bad signals to trip (default 1)."),
+            Field("cooldown", .duration, required: true, range: 0...2_592_000, "Quiet time before probing."),
+            Field("probe", .duration, required: true, range: 0...2_592_000, "Clean time in half-open to close."),
+        ])
 
-    static let outflowLimit = Table("An outflow limiter (ERC-7265).", [
-        Field("asset", .string, required: true, "Asset limited."),
-        Field("min_retained_bps", .integer, required: true, range: 1...10_000, "Liquidity to keep, basis points."),
-        Field("limit_begin_threshold", .number, range: 0...1e30, "Liquidity below which it is inactive."),
-        Field("window", .duration, range: 60...2_592_000, "Tracked period (default 4h)."),
-        Field("tick", .duration, range: 1...86_400, "Tick length (default 5m)."),
-        Field("cooldown", .duration, range: 0...2_592_000, "Time after which anyone may lift a trip (default 3d)."),
-        Field("grace", .duration, range: 0...2_592_000, "Grace after a governance override (default 0)."),
-        Field("on_limit", .choice(["hold", "revert"]), "Hold outflows for claim, or revert them (default hold)."),
-    ])
+    static let outflowLimit = Table(
+        "An outflow limiter (ERC-7265).",
+        [
+            Field("asset", .string, required: true, "Asset limited."),
+            Field("min_retained_bps", .integer, required: true, range: 1...10_000, "Liquidity to keep, basis points."),
+            Field("limit_begin_threshold", .number, range: 0...1e30, "Liquidity below which it is inactive."),
+            Field("window", .duration, range: 60...2_592_000, "Tracked period (default 4h)."),
+            Field("tick", .duration, range: 1...86_400, "Tick length (default 5m)."),
+            Field("cooldown", .duration, range: 0...2_592_000, "Time after which anyone may lift a trip (default 3d)."),
+            Field("grace", .duration, range: 0...2_592_000, "Grace after a governance override (default 0)."),
+            Field("on_limit", .choice(["hold", "revert"]), "Hold outflows for claim, or revert them (default hold)."),
+        ])
 
-    static let haircuts = Table("Dynamic haircuts.", [
-        Field("assets", .array(.string), required: true, "Collateral markets."),
-        Field("base_ltv", .array(.number), required: true, "LTV of each at calm markets (0–1)."),
-        Field("lambda", .number, range: 0.5...0.9999, "EWMA decay per sample (default 0.94)."),
-        Field("sample_interval", .duration, range: 1...86_400, "Sampling interval of prices (default 1h)."),
-        Field("reference_volatility", .number, range: 0...10, "Annualised volatility without haircut."),
-        Field("volatility_sensitivity", .number, range: 0...10, "LTV per unit of excess volatility."),
-        Field("reference_correlation", .number, range: -1...1, "Correlation without haircut."),
-        Field("correlation_sensitivity", .number, range: 0...10, "LTV per unit of excess correlation."),
-        Field("max_step", .number, required: true, range: 0.0001...0.5, "Largest change per step."),
-        Field("min_interval", .duration, required: true, range: 0...2_592_000, "Shortest time between changes."),
-        Field("floor", .number, required: true, range: 0...1, "Lowest LTV."),
-        Field("ceiling", .number, required: true, range: 0...1, "Highest LTV."),
-        Field("threshold_spread", .number, range: 0...0.5, "Liquidation threshold minus LTV (default 0.05)."),
-    ])
+    static let haircuts = Table(
+        "Dynamic haircuts.",
+        [
+            Field("assets", .array(.string), required: true, "Collateral markets."),
+            Field("base_ltv", .array(.number), required: true, "LTV of each at calm markets (0–1)."),
+            Field("lambda", .number, range: 0.5...0.9999, "EWMA decay per sample (default 0.94)."),
+            Field("sample_interval", .duration, range: 1...86_400, "Sampling interval of prices (default 1h)."),
+            Field("reference_volatility", .number, range: 0...10, "Annualised volatility without haircut."),
+            Field("volatility_sensitivity", .number, range: 0...10, "LTV per unit of excess volatility."),
+            Field("reference_correlation", .number, range: -1...1, "Correlation without haircut."),
+            Field("correlation_sensitivity", .number, range: 0...10, "LTV per unit of excess correlation."),
+            Field("max_step", .number, required: true, range: 0.0001...0.5, "Largest change per step."),
+            Field("min_interval", .duration, required: true, range: 0...2_592_000, "Shortest time between changes."),
+            Field("floor", .number, required: true, range: 0...1, "Lowest LTV."),
+            Field("ceiling", .number, required: true, range: 0...1, "Highest LTV."),
+            Field("threshold_spread", .number, range: 0...0.5, "Liquidation threshold minus LTV (default 0.05)."),
+        ])
 
-    static let liquidationPause = Table("Liquidation pause.", [
-        Field("scope", .string, "What it governs (default protocol)."),
-        Field("grace", .duration, required: true, range: 0...604_800, "Grace after resuming."),
-        Field("min_pause", .duration, range: 0...604_800, "Shortest pause (default 0)."),
-    ])
+    static let liquidationPause = Table(
+        "Liquidation pause.",
+        [
+            Field("scope", .string, "What it governs (default protocol)."),
+            Field("grace", .duration, required: true, range: 0...604_800, "Grace after resuming."),
+            Field("min_pause", .duration, range: 0...604_800, "Shortest pause (default 0)."),
+        ])
 
-    static let pauseDecision = Table("Pause cost–benefit.", [
-        Field("midpoint", .number, range: 0...1, "Signal with P(attack) = ½ (default 0.8)."),
-        Field("steepness", .number, range: 0.1...1_000, "Calibration slope (default 12)."),
-        Field("floor_probability", .number, range: 0...1, "Base rate (default 0.001)."),
-        Field("expected_pause_hours", .number, required: true, range: 0...720, "Expected pause length."),
-        Field("fees_per_hour_usd", .number, required: true, range: 0...1e12, "Fees lost per hour."),
-        Field("user_cost_per_hour_usd", .number, required: true, range: 0...1e12, "User cost per hour."),
-        Field("value_at_risk_usd", .number, required: true, range: 0...1e15, "Value at risk if an attack goes on."),
-        Field("blocked_liquidation_bad_debt_usd", .number, range: 0...1e15, "Bad debt if liquidations stop."),
-    ])
+    static let pauseDecision = Table(
+        "Pause cost–benefit.",
+        [
+            Field("midpoint", .number, range: 0...1, "Signal with P(attack) = ½ (default 0.8)."),
+            Field("steepness", .number, range: 0.1...1_000, "Calibration slope (default 12)."),
+            Field("floor_probability", .number, range: 0...1, "Base rate (default 0.001)."),
+            Field("expected_pause_hours", .number, required: true, range: 0...720, "Expected pause length."),
+            Field("fees_per_hour_usd", .number, required: true, range: 0...1e12, "Fees lost per hour."),
+            Field("user_cost_per_hour_usd", .number, required: true, range: 0...1e12, "User cost per hour."),
+            Field("value_at_risk_usd", .number, required: true, range: 0...1e15, "Value at risk if an attack goes on."),
+            Field("blocked_liquidation_bad_debt_usd", .number, range: 0...1e15, "Bad debt if liquidations stop."),
+        ])
 
-    static let governance = Table("Governance.", [
-        Field("signers", .array(.string), required: true, "Sentinel / guardian addresses (0x…)."),
-        Field("pause_threshold", .integer, required: true, range: 1...100, "Signatures to pause (f + 1)."),
-        Field("unpause_threshold", .integer, required: true, range: 1...100, "Signatures to unpause (2f + 1)."),
-        Field("timelock", .duration, required: true, range: 0...2_592_000, "Delay on unpause and parameter changes."),
-        Field("bounds", .table(bounds), "Bounds on automatic changes."),
-    ])
+    static let governance = Table(
+        "Governance.",
+        [
+            Field("signers", .array(.string), required: true, "Sentinel / guardian addresses (0x…)."),
+            Field("pause_threshold", .integer, required: true, range: 1...100, "Signatures to pause (f + 1)."),
+            Field("unpause_threshold", .integer, required: true, range: 1...100, "Signatures to unpause (2f + 1)."),
+            Field(
+                "timelock", .duration, required: true, range: 0...2_592_000, "Delay on unpause and parameter changes."),
+            Field("bounds", .table(bounds), "Bounds on automatic changes."),
+        ])
 
-    static let bounds = Table("Bounds on automatic changes.", [
-        Field("max_ltv_step", .number, range: 0...1, "Largest automatic LTV change."),
-        Field("min_change_interval", .duration, range: 0...2_592_000, "Shortest time between automatic changes."),
-        Field("max_pause", .duration, range: 0...2_592_000, "Longest automatic pause before governance must act."),
-    ])
+    static let bounds = Table(
+        "Bounds on automatic changes.",
+        [
+            Field("max_ltv_step", .number, range: 0...1, "Largest automatic LTV change."),
+            Field("min_change_interval", .duration, range: 0...2_592_000, "Shortest time between automatic changes."),
+            Field("max_pause", .duration, range: 0...2_592_000, "Longest automatic pause before governance must act."),
+        ])
 }

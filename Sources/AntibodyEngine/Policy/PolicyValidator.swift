@@ -1,5 +1,5 @@
-import TOMLKit
 public import AntibodyDefense
+import TOMLKit
 
 /// Checks a parsed TOML document against ``PolicySchema``: unknown keys, missing required keys,
 /// wrong types, out-of-range values and malformed durations, each with its position.
@@ -15,8 +15,10 @@ struct PolicyValidator {
 
     mutating func error(_ path: String, onValue: Bool = true, _ message: String, hint: String) {
         let entry = index.entry(for: path)
-        diagnostics.append(PolicyDiagnostic(file: file, position: onValue ? entry.value : entry.key, path: path,
-                                            message: message, hint: hint))
+        diagnostics.append(
+            PolicyDiagnostic(
+                file: file, position: onValue ? entry.value : entry.key, path: path,
+                message: message, hint: hint))
     }
 
     mutating func validate(_ table: TOMLTable, _ spec: PolicySchema.Table, path: String) -> PolicyNode {
@@ -25,16 +27,18 @@ struct PolicyValidator {
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             guard let field = spec.field(key) else {
                 let names = spec.fields.map(\.name)
-                error(childPath, onValue: false, "unknown key '\(key)'\(path.isEmpty ? "" : " in [\(path)]")",
-                      hint: Self.suggest(key, names) + "allowed keys: " + names.joined(separator: ", "))
+                error(
+                    childPath, onValue: false, "unknown key '\(key)'\(path.isEmpty ? "" : " in [\(path)]")",
+                    hint: Self.suggest(key, names) + "allowed keys: " + names.joined(separator: ", "))
                 continue
             }
             guard let value = table[key] else { continue }
             if let node = validate(value, field, path: childPath) { result[key] = node }
         }
         for field in spec.fields where field.required && table[field.name] == nil {
-            error(path, onValue: false, "missing required key '\(field.name)'\(path.isEmpty ? "" : " in [\(path)]")",
-                  hint: "add \(field.name) = … (\(field.doc))")
+            error(
+                path, onValue: false, "missing required key '\(field.name)'\(path.isEmpty ? "" : " in [\(path)]")",
+                hint: "add \(field.name) = … (\(field.doc))")
         }
         return .table(result)
     }
@@ -47,7 +51,8 @@ struct PolicyValidator {
         case .number: "a number"
         case .boolean: "true or false"
         case .duration: "a duration string such as \"30s\", \"5m\", \"4h\" or \"3d\""
-        case .array(let element): "an array of \(describe(element).replacingFirst("a ", with: "").replacingFirst("an ", with: ""))s"
+        case .array(let element):
+            "an array of \(describe(element).replacingFirst("a ", with: "").replacingFirst("an ", with: ""))s"
         case .table: "a table"
         case .tableArray: "an array of tables ([[…]])"
         }
@@ -69,17 +74,22 @@ struct PolicyValidator {
         validate(value, field.kind, range: field.range, name: field.name, path: path)
     }
 
-    mutating func validate(_ value: TOMLValueConvertible, _ kind: PolicySchema.ValueKind, range: ClosedRange<Double>?,
-                           name: String, path: String) -> PolicyNode? {
+    mutating func validate(
+        _ value: TOMLValueConvertible, _ kind: PolicySchema.ValueKind, range: ClosedRange<Double>?,
+        name: String, path: String
+    ) -> PolicyNode? {
         func wrongType() -> PolicyNode? {
-            error(path, "'\(name)' must be \(Self.describe(kind)), not \(Self.typeName(value))",
-                  hint: Self.example(kind, name))
+            error(
+                path, "'\(name)' must be \(Self.describe(kind)), not \(Self.typeName(value))",
+                hint: Self.example(kind, name))
             return nil
         }
         func checkRange(_ x: Double, shown: String) -> Bool {
             guard let range, !range.contains(x) else { return true }
-            error(path, "'\(name)' is \(shown), outside \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))",
-                  hint: "use a value between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))")
+            error(
+                path,
+                "'\(name)' is \(shown), outside \(Self.format(range.lowerBound))…\(Self.format(range.upperBound))",
+                hint: "use a value between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound))")
             return false
         }
         switch kind {
@@ -93,8 +103,10 @@ struct PolicyValidator {
         case .choice(let options):
             guard let s = value.string else { return wrongType() }
             guard options.contains(s) else {
-                error(path, "'\(name)' is \"\(s)\", which is not allowed",
-                      hint: Self.suggest(s, options) + "use one of " + options.map { "\"\($0)\"" }.joined(separator: ", "))
+                error(
+                    path, "'\(name)' is \"\(s)\", which is not allowed",
+                    hint: Self.suggest(s, options) + "use one of " + options.map { "\"\($0)\"" }.joined(separator: ", ")
+                )
                 return nil
             }
             return .string(s)
@@ -103,7 +115,11 @@ struct PolicyValidator {
             return checkRange(Double(i), shown: "\(i)") ? .integer(i) : nil
         case .number:
             let d: Double
-            if value.type == .int, let i = value.int { d = Double(i) } else if let x = value.double { d = x } else {
+            if value.type == .int, let i = value.int {
+                d = Double(i)
+            } else if let x = value.double {
+                d = x
+            } else {
                 return wrongType()
             }
             guard d.isFinite else {
@@ -117,7 +133,9 @@ struct PolicyValidator {
         case .duration:
             guard let s = value.string else { return wrongType() }
             guard let ms = Self.parseDuration(s) else {
-                error(path, "'\(name)' is \"\(s)\", not a duration", hint: "write a number and a unit: ms, s, m, h or d, e.g. \"30m\"")
+                error(
+                    path, "'\(name)' is \"\(s)\", not a duration",
+                    hint: "write a number and a unit: ms, s, m, h or d, e.g. \"30m\"")
                 return nil
             }
             return checkRange(Double(ms) / 1000, shown: "\"\(s)\"") ? .duration(ms) : nil
@@ -129,7 +147,8 @@ struct PolicyValidator {
             }
             var nodes: [PolicyNode] = []
             for (i, item) in array.enumerated() {
-                guard let node = validate(item, element, range: range, name: "\(name)[\(i)]", path: "\(path)[\(i)]") else {
+                guard let node = validate(item, element, range: range, name: "\(name)[\(i)]", path: "\(path)[\(i)]")
+                else {
                     return nil
                 }
                 nodes.append(node)
@@ -173,7 +192,7 @@ struct PolicyValidator {
             let number = text.dropLast(unit.count)
             if unit == "s" && number.hasSuffix("m") { continue }
             guard !number.isEmpty, number.allSatisfy(\.isASCII), number.allSatisfy(\.isNumber),
-                  let n = Int64(number), case let (ms, false) = n.multipliedReportingOverflow(by: factor)
+                let n = Int64(number), case let (ms, false) = n.multipliedReportingOverflow(by: factor)
             else { return nil }
             return ms
         }

@@ -66,8 +66,9 @@ public struct TOMLPositionIndex: Sendable {
             while v < line.count, line[v] == 32 || line[v] == 9 { v += 1 }
             let prefix = table.first.map { $0 + "." } ?? ""
             let path = prefix + parts.joined(separator: ".")
-            entries[path] = Entry(key: SourcePosition(line: lineNumber, column: column),
-                                  value: SourcePosition(line: lineNumber, column: v + 1))
+            entries[path] = Entry(
+                key: SourcePosition(line: lineNumber, column: column),
+                value: SourcePosition(line: lineNumber, column: v + 1))
             if Self.count(of: "\"\"\"", in: Array(line[v...])) % 2 == 1
                 || Self.count(of: "'''", in: Array(line[v...])) % 2 == 1
             {

@@ -31,7 +31,8 @@ enum TOMLPreflight {
                 return (SourcePosition(line: line, column: start + 1), "a table header must have a key on its line")
             }
             let c = bytes[i]
-            let isKeyStart = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+            let isKeyStart =
+                (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
                 || c == 45 || c == 34 || c == 39 || c == 93
             if !isKeyStart {
                 return (SourcePosition(line: line, column: i + 1), "a table header must start with a key")
@@ -73,7 +74,10 @@ enum TOMLPreflight {
             }
             if quote == nil, c != 32, c != 9, c != 13, c != 35 {
                 if expectElement && (c == 44 || c == 125) {
-                    return (SourcePosition(line: line, column: column), "expected a value in the array, found '\(c == 44 ? "," : "}")'")
+                    return (
+                        SourcePosition(line: line, column: column),
+                        "expected a value in the array, found '\(c == 44 ? "," : "}")'"
+                    )
                 }
                 expectElement = false
             }
@@ -114,7 +118,9 @@ enum TOMLPreflight {
             case 91, 123:
                 depth += 1
                 if depth > maxDepth {
-                    return (SourcePosition(line: line, column: column), "brackets nested deeper than \(maxDepth) levels")
+                    return (
+                        SourcePosition(line: line, column: column), "brackets nested deeper than \(maxDepth) levels"
+                    )
                 }
                 if afterEquals || !valueStack.isEmpty {
                     valueStack.append(c)

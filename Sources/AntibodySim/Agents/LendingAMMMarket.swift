@@ -65,11 +65,13 @@ public struct LendingAMMMarket {
         let weth = ReserveConfiguration(
             symbol: "WETH", decimals: 18, ltv: 8_000, liquidationThreshold: 8_250, liquidationBonus: 10_500,
             reserveFactor: 1_500, optimalUsageRatio: 800_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 38_000_000_000_000_000_000_000_000, variableRateSlope2: 800_000_000_000_000_000_000_000_000)
+            variableRateSlope1: 38_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 800_000_000_000_000_000_000_000_000)
         let usdc = ReserveConfiguration(
             symbol: "USDC", decimals: 6, ltv: 8_700, liquidationThreshold: 8_900, liquidationBonus: 10_450,
             reserveFactor: 1_000, optimalUsageRatio: 900_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 40_000_000_000_000_000_000_000_000, variableRateSlope2: 600_000_000_000_000_000_000_000_000)
+            variableRateSlope1: 40_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 600_000_000_000_000_000_000_000_000)
         feed = try PriceFeed(configuration: .init(heartbeat: 3_600, deviationThreshold: 50))
         let first = feed.observe(truePrice: p.initialPrice, at: now)!
         pool = try LendingPool(configurations: [weth, usdc], prices: [first.answer, 100_000_000], now: UInt64(now))
@@ -175,7 +177,8 @@ public struct LendingAMMMarket {
         let incomeIndex = Double(try pool.reserves[Self.weth].normalizedIncome(at: pool.now))
         let watch = parameters.repayBelowHealth * 1.01
         for (k, id) in borrowerIDs.enumerated() {
-            let estimate = liquidationPrice[k] * (debtIndex / estimateIndexes[k].debt)
+            let estimate =
+                liquidationPrice[k] * (debtIndex / estimateIndexes[k].debt)
                 * (estimateIndexes[k].income / incomeIndex)
             guard oracle < estimate * watch else { continue }
             let data = try pool.accountData(id)
@@ -204,13 +207,17 @@ public struct LendingAMMMarket {
         let gas = parameters.arbitrageGasUSD * Self.usdcUnit
         if r1 / r0 / gamma < p {
             let amountIn = ((gamma * r0 * r1 * p).squareRoot() - r1) / gamma
-            guard amountIn >= 1, let out = try? UniswapV2Pair.getAmountOut(UInt256(amountIn), reserveIn: pair.reserve1, reserveOut: pair.reserve0),
+            guard amountIn >= 1,
+                let out = try? UniswapV2Pair.getAmountOut(
+                    UInt256(amountIn), reserveIn: pair.reserve1, reserveOut: pair.reserve0),
                 Double(out) * p - amountIn > gas
             else { return }
             swap(arbitrageur, amountIn: UInt256(amountIn), wethIn: false)
         } else if r1 / r0 * gamma > p {
             let amountIn = ((gamma * r0 * r1 / p).squareRoot() - r0) / gamma
-            guard amountIn >= 1, let out = try? UniswapV2Pair.getAmountOut(UInt256(amountIn), reserveIn: pair.reserve0, reserveOut: pair.reserve1),
+            guard amountIn >= 1,
+                let out = try? UniswapV2Pair.getAmountOut(
+                    UInt256(amountIn), reserveIn: pair.reserve0, reserveOut: pair.reserve1),
                 Double(out) - amountIn * p > gas
             else { return }
             swap(arbitrageur, amountIn: UInt256(amountIn), wethIn: true)
@@ -245,8 +252,9 @@ public struct LendingAMMMarket {
             // Expected bonus: ~5 % of the repaid half (or all) of the debt, against gas.
             let share = data.healthFactor > LendingPool.closeFactorHealthFactorThreshold ? 0.5 : 1.0
             guard Double(debt) / Self.usdcUnit * share * 0.05 > parameters.liquidationGasUSD else { return }
-            guard let result = try? pool.liquidate(
-                liquidator: liquidator, user: borrower, collateral: Self.weth, debt: Self.usdc, debtToCover: .max)
+            guard
+                let result = try? pool.liquidate(
+                    liquidator: liquidator, user: borrower, collateral: Self.weth, debt: Self.usdc, debtToCover: .max)
             else { continue }
             outcome.liquidationsExecuted += 1
             liquidated.insert(borrower)

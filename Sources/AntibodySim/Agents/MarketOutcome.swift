@@ -29,7 +29,9 @@ public struct MarketOutcome: Hashable, Sendable, Codable {
 
     /// The metrics as numbers, in ``metricNames`` order.
     public var values: [Double] {
-        [badDebtUSD, Double(liquidationsExecuted), Double(liquidationsBlocked), Double(borrowersLiquidated),
-         liquidatorProfitUSD, arbitrageProfitUSD, lpLossUSD, noiseLossUSD, minPrice, finalPrice]
+        [
+            badDebtUSD, Double(liquidationsExecuted), Double(liquidationsBlocked), Double(borrowersLiquidated),
+            liquidatorProfitUSD, arbitrageProfitUSD, lpLossUSD, noiseLossUSD, minPrice, finalPrice,
+        ]
     }
 }

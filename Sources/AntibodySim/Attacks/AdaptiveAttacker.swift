@@ -79,7 +79,9 @@ public enum AdaptiveAttacker {
             }
             let tokens = world.pool.accounts[attacker].wallet[LendingMarketWorld.token]
             try world.supply(attacker, asset: LendingMarketWorld.token, amount: tokens)
-            try world.borrow(attacker, asset: LendingMarketWorld.usdc, amount: try world.borrowable(attacker, asset: LendingMarketWorld.usdc))
+            try world.borrow(
+                attacker, asset: LendingMarketWorld.usdc,
+                amount: try world.borrowable(attacker, asset: LendingMarketWorld.usdc))
         } catch {
             guard error.revertReason?.hasPrefix("GUARDED") == true else { throw error }
             blocked += 1
@@ -87,10 +89,14 @@ public enum AdaptiveAttacker {
         world.nextBlock()
         try world.arbitrageToTruePrice(arbitrageur: keeper)
         try world.refreshOracle(defence: &defence)
-        world.liquidateFully(attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
+        world.liquidateFully(
+            attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
         // Unborrowed TOKEN (a blocked attack) is still the attacker's, at the true price.
-        let held = world.pool.accounts[attacker].borrowing.contains(true)
-            ? 0 : world.usd(try world.pool.supplied(attacker, asset: LendingMarketWorld.token), asset: LendingMarketWorld.token)
+        let held =
+            world.pool.accounts[attacker].borrowing.contains(true)
+            ? 0
+            : world.usd(
+                try world.pool.supplied(attacker, asset: LendingMarketWorld.token), asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
         return AttackOutcome(
             scenario: naive ? "naive-oracle-pump" : "adaptive-oracle-creep-under-threshold",

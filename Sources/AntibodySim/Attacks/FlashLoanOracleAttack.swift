@@ -38,7 +38,9 @@ public struct FlashLoanOracleAttack: Sendable {
                 let bought = try w.swap(attacker, amountIn: flash, tokenIn: LendingMarketWorld.usdc)
                 try w.refreshOracle(defence: &defence)
                 try w.supply(attacker, asset: LendingMarketWorld.token, amount: bought)
-                try w.borrow(attacker, asset: LendingMarketWorld.usdc, amount: try w.borrowable(attacker, asset: LendingMarketWorld.usdc))
+                try w.borrow(
+                    attacker, asset: LendingMarketWorld.usdc,
+                    amount: try w.borrowable(attacker, asset: LendingMarketWorld.usdc))
             }
         } catch {
             // A guarded operation reverts the whole transaction (the flash loan included).
@@ -49,7 +51,8 @@ public struct FlashLoanOracleAttack: Sendable {
         world.nextBlock()
         try world.arbitrageToTruePrice(arbitrageur: keeper)
         try world.refreshOracle(defence: &defence)
-        world.liquidateFully(attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
+        world.liquidateFully(
+            attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
         let badDebt = try world.badDebtUSD()
         return AttackOutcome(
             scenario: "bzx-flash-loan-oracle", attackerProfitUSD: world.walletUSD(attacker) - before,

@@ -32,8 +32,10 @@ public struct GovernanceTakeoverAttack: Sendable {
         let gCfg = ReserveConfiguration(
             symbol: "GOV", decimals: 18, ltv: 5_000, liquidationThreshold: 6_500, liquidationBonus: 11_000,
             reserveFactor: 1_000, optimalUsageRatio: 450_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 70_000_000_000_000_000_000_000_000, variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
-        var lender = try LendingPool(configurations: [gCfg], prices: [UInt256(UInt64(govPrice * 1e8))], now: UInt64(clock.seconds))
+            variableRateSlope1: 70_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
+        var lender = try LendingPool(
+            configurations: [gCfg], prices: [UInt256(UInt64(govPrice * 1e8))], now: UInt64(clock.seconds))
         let supplier = try lender.addAccount(wallet: [lendableGOV])
         try lender.supply(supplier, asset: 0, amount: lendableGOV)
         let attacker = try lender.addAccount(wallet: [.zero])
@@ -50,7 +52,8 @@ public struct GovernanceTakeoverAttack: Sendable {
         do {
             var g = gov
             var rails = guardrails
-            try lender.flashLoan(receiver: attacker, asset: 0, amount: borrow) { (pool: inout LendingPool) throws(SimError) in
+            try lender.flashLoan(receiver: attacker, asset: 0, amount: borrow) {
+                (pool: inout LendingPool) throws(SimError) in
                 try pool.debit(attacker, asset: 0, amount: borrow)
                 try g.deposit(attacker, amount: borrow)
                 try g.vote(id, voter: attacker)

@@ -31,17 +31,21 @@ public struct SelfCollateralAttack: Sendable {
         let weth = ReserveConfiguration(
             symbol: "WETH", decimals: 18, ltv: 8_000, liquidationThreshold: 8_250, liquidationBonus: 10_500,
             reserveFactor: 1_000, optimalUsageRatio: 800_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 38_000_000_000_000_000_000_000_000, variableRateSlope2: 800_000_000_000_000_000_000_000_000)
+            variableRateSlope1: 38_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 800_000_000_000_000_000_000_000_000)
         let token = ReserveConfiguration(
             symbol: "TOKEN", decimals: 18, ltv: 7_000, liquidationThreshold: 7_500, liquidationBonus: 11_000,
             reserveFactor: 2_000, optimalUsageRatio: 450_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
-            variableRateSlope1: 70_000_000_000_000_000_000_000_000, variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
+            variableRateSlope1: 70_000_000_000_000_000_000_000_000,
+            variableRateSlope2: 3_000_000_000_000_000_000_000_000_000)
         var world = try LendingMarketWorld(
             pairToken: pairToken, pairUSDC: pairUSDC, supplied: suppliedUSDC, oracle: .spot, tokenConfiguration: token,
             extraReserves: [(weth, 200_000_000_000, supplied: suppliedWETH)])
         let attacker = try world.addAccount(wallet: [position, pumpCapital, .zero])
         let keeper = try world.addAccount(
-            wallet: [1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000, 1_000_000_000_000_000_000_000_000])
+            wallet: [
+                1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000, 1_000_000_000_000_000_000_000_000,
+            ])
         try world.refreshOracle(defence: &defence)
         world.nextBlock()
         let before = world.walletUSD(attacker)
@@ -62,13 +66,17 @@ public struct SelfCollateralAttack: Sendable {
         world.nextBlock()
         try world.arbitrageToTruePrice(arbitrageur: keeper)
         try world.refreshOracle(defence: &defence)
-        world.liquidateFully(attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
+        world.liquidateFully(
+            attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
         world.liquidateFully(attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: 2)
         let tokenHeld = try world.pool.supplied(attacker, asset: LendingMarketWorld.token)
-        let stillHeld = world.pool.accounts[attacker].borrowing.contains(true) ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
+        let stillHeld =
+            world.pool.accounts[attacker].borrowing.contains(true)
+            ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
         return AttackOutcome(
-            scenario: "mango-self-manipulated-collateral", attackerProfitUSD: world.walletUSD(attacker) + stillHeld - before,
+            scenario: "mango-self-manipulated-collateral",
+            attackerProfitUSD: world.walletUSD(attacker) + stillHeld - before,
             attackerProfitUnits: [
                 "USDC": world.pool.accounts[attacker].wallet[LendingMarketWorld.usdc].description,
                 "WETH": world.pool.accounts[attacker].wallet[2].description,

@@ -47,7 +47,9 @@ public struct TWAPManipulationAttack: Sendable {
                 try world.refreshOracle(defence: &defence)
             }
             try world.supply(attacker, asset: LendingMarketWorld.token, amount: bought)
-            try world.borrow(attacker, asset: LendingMarketWorld.usdc, amount: try world.borrowable(attacker, asset: LendingMarketWorld.usdc))
+            try world.borrow(
+                attacker, asset: LendingMarketWorld.usdc,
+                amount: try world.borrowable(attacker, asset: LendingMarketWorld.usdc))
         } catch {
             guard error.revertReason?.hasPrefix("GUARDED") == true else { throw error }
             blocked += 1
@@ -58,10 +60,13 @@ public struct TWAPManipulationAttack: Sendable {
             world.nextBlock()
             try world.refreshOracle(defence: &defence)
         }
-        world.liquidateFully(attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
+        world.liquidateFully(
+            attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
         // An attacker stopped before borrowing still holds its TOKEN: value it at the true price.
         let tokenHeld = try world.pool.supplied(attacker, asset: LendingMarketWorld.token)
-        let stuck = world.pool.accounts[attacker].borrowing.contains(true) ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
+        let stuck =
+            world.pool.accounts[attacker].borrowing.contains(true)
+            ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
         return AttackOutcome(
             scenario: "inverse-twap-manipulation", attackerProfitUSD: world.walletUSD(attacker) + stuck - before,

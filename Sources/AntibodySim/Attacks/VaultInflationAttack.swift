@@ -29,7 +29,8 @@ public struct VaultInflationAttack: Sendable {
         var blocked = 0
         func observe(_ vault: ERC4626Vault) {
             let price = vault.totalSupply.isZero ? 1 : Double(vault.totalAssets) / Double(vault.totalSupply)
-            defence.observe(.init(stream: "vault:v share price", timestamp: clock.timestamp, value: price), guardrails: &guardrails)
+            defence.observe(
+                .init(stream: "vault:v share price", timestamp: clock.timestamp, value: price), guardrails: &guardrails)
         }
         observe(vault)
         if guardrails.permit("vault:v", at: clock.seconds) {
