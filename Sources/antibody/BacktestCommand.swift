@@ -72,19 +72,12 @@ struct BacktestCommand: ParsableCommand {
             }
         }
         let total = series.reduce(0) { $0 + $1.prices.count }
-        let bar = !noProgress && total >= 20_000 && isatty(2) == 1
+        // The shared bar is silent when stderr is not a terminal.
+        let bar = !noProgress && total >= 20_000 ? ProgressBar(total: total, label: "backtest") : nil
         let report = Backtest.run(
             policy: loaded, series: series,
-            progress: bar
-                ? { done, all in
-                    let width = 40
-                    let filled = all == 0 ? width : done * width / all
-                    let line =
-                        "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-                        + "] \(done * 100 / max(1, all)) %  \(done)/\(all) events"
-                    FileHandle.standardError.write(Data(line.utf8))
-                    if done == all { FileHandle.standardError.write(Data("\n".utf8)) }
-                } : nil)
+            progress: bar.map { bar in { done, _ in bar.update(done) } })
+        bar?.finish()
         print(json ? Self.json(report, policy: loaded) : Self.table(report, policy: loaded, series: series))
     }
 
