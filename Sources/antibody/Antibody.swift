@@ -34,7 +34,7 @@ struct Antibody: AsyncParsableCommand {
         } catch {
             let code = exitCode(for: error)
             guard code.rawValue == 64 else { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            CommandFailure.printError(fullMessage(for: error))
             Foundation.exit(2)
         }
     }

@@ -33,7 +33,7 @@ struct BacktestCommand: ParsableCommand {
     }
 
     func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("antibody backtest: \(message)\n".utf8))
+        CommandFailure.printError("antibody backtest: \(message)")
         return ExitCode(2)
     }
 
@@ -42,7 +42,7 @@ struct BacktestCommand: ParsableCommand {
         switch PolicyCheckCommand.load(policy) {
         case .success(let p): loaded = p
         case .failure(let error):
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            CommandFailure.printError(error.description)
             throw ExitCode(2)
         }
         var series: [PriceSeries] = []

@@ -5,7 +5,7 @@ import Foundation
 enum CLI {
     /// Prints `message` to standard error and exits with `code` (1 failure, 2 bad input).
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("antibody: \(message)\n".utf8))
+        CommandFailure.printError("antibody: \(message)")
         exit(code)
     }
 

@@ -60,7 +60,7 @@ struct OracleCheckCommand: AsyncParsableCommand {
 
     func validate() throws {
         func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data("antibody oracle check: \(message)\n".utf8))
+            CommandFailure.printError("antibody oracle check: \(message)")
             return ExitCode(2)
         }
         guard rounds != nil || !sources.isEmpty else { throw fail("give --rounds, --sources, or both") }
@@ -97,7 +97,7 @@ struct OracleCheckCommand: AsyncParsableCommand {
                 .run(rounds: feedRounds, sources: quotes, sequencer: readings)
             print(json ? try Self.json(changes) : Self.table(changes))
         } catch let error as SenseError {
-            FileHandle.standardError.write(Data("antibody oracle check: \(error.message)\n".utf8))
+            CommandFailure.printError("antibody oracle check: \(error.message)")
             throw ExitCode(2)
         }
     }

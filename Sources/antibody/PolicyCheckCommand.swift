@@ -61,8 +61,8 @@ struct PolicyCheckCommand: ParsableCommand {
                         ("diagnostics", .array(diagnostics)),
                     ]).rendered)
             } else {
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
-                FileHandle.standardError.write(Data("\(file): \(error.diagnostics.count) error(s)\n".utf8))
+                CommandFailure.printError(error.description)
+                CommandFailure.printError("\(file): \(error.diagnostics.count) error(s)")
             }
             throw ExitCode(2)
         }

@@ -76,7 +76,7 @@ struct SimulateCommand: ParsableCommand {
                             "antibody simulate: skipping \(path): its data file \(missing) is not present\n".utf8))
                     continue
                 }
-                FileHandle.standardError.write(Data((error.description + "\n").utf8))
+                CommandFailure.printError(error.description)
                 throw ExitCode(2)
             }
         }
@@ -86,7 +86,7 @@ struct SimulateCommand: ParsableCommand {
             do {
                 results.append(try ScenarioRunner.run(spec, seed: seed))
             } catch {
-                FileHandle.standardError.write(Data("antibody simulate: \(spec.file): the run failed: \(error)\n".utf8))
+                CommandFailure.printError("antibody simulate: \(spec.file): the run failed: \(error)")
                 throw ExitCode(1)
             }
             bar?.update(i + 1)
@@ -97,7 +97,7 @@ struct SimulateCommand: ParsableCommand {
             do {
                 try HTMLReport.render(doc).write(toFile: report, atomically: true, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("antibody simulate: cannot write \(report): \(error)\n".utf8))
+                CommandFailure.printError("antibody simulate: cannot write \(report): \(error)")
                 throw ExitCode(1)
             }
         }
@@ -105,7 +105,7 @@ struct SimulateCommand: ParsableCommand {
             do {
                 try SimulationCSV.render(doc).write(toFile: csv, atomically: true, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("antibody simulate: cannot write \(csv): \(error)\n".utf8))
+                CommandFailure.printError("antibody simulate: cannot write \(csv): \(error)")
                 throw ExitCode(1)
             }
         }
