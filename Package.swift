@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
         .library(name: "AntibodyReport", targets: ["AntibodyReport"]),
         .library(name: "AntibodyScenario", targets: ["AntibodyScenario"]),
+        .library(name: "AntibodyTOML", targets: ["AntibodyTOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,12 +26,12 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
+        .target(name: "AntibodyTOML"),
         .target(
             name: "AntibodyCore",
             dependencies: [
@@ -84,7 +85,7 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyDetect",
                 "AntibodyDefense",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "AntibodyTOML",
             ]
         ),
         .target(
@@ -112,7 +113,7 @@ let package = Package(
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyReport",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "AntibodyTOML",
             ]
         ),
         .executableTarget(
@@ -221,6 +222,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCLITests"
+        ),
+        .testTarget(
+            name: "AntibodyTOMLTests",
+            dependencies: [
+                "AntibodyTOML"
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )
