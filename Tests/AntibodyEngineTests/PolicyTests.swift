@@ -19,6 +19,15 @@ let repositoryRoot: String = {
         #expect(policy.governance != nil)
     }
 
+    @Test(arguments: ["aave-like-lending", "erc4626-vault", "lock-and-mint-bridge"])
+    func examplePoliciesLoadWithWindowsLineEnds(_ name: String) throws {
+        let text = try String(contentsOfFile: "\(repositoryRoot)/policies/\(name).toml", encoding: .utf8)
+        let lf = try Policy.load(source: text, file: "p.toml")
+        let crlf = try Policy.load(source: text.replacingOccurrences("\n", "\r\n"), file: "p.toml")
+        #expect(crlf.invariants.map(\.position) == lf.invariants.map(\.position))
+        #expect(crlf.detectors.map(\.name) == lf.detectors.map(\.name))
+    }
+
     @Test func lendingPolicyModel() throws {
         let policy = try Policy.load(contentsOf: "\(repositoryRoot)/policies/aave-like-lending.toml")
         #expect(policy.assets == ["WETH", "WBTC", "USDC"])
