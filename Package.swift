@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -202,6 +203,7 @@ let package = Package(
                 "AntibodyChain",
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
             ]
         ),
         .testTarget(
