@@ -107,6 +107,8 @@ let package = Package(
         .target(
             name: "AntibodyScenario",
             dependencies: [
+                "AntibodyChain",
+                "AntibodyTrust",
                 "AntibodyCore",
                 "AntibodyMath",
                 "AntibodySim",
@@ -204,6 +206,8 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyMath",
                 "AntibodyTrust",
+                "AntibodyEngine",
+                "AntibodyScenario",
             ]
         ),
         .testTarget(

@@ -13,6 +13,9 @@ public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
         case invalidResponse
         case reverted(transactionHash: [UInt8]?, reason: String?, data: [UInt8])
         case nonce
+        case reorganization
+        case lagging
+        case refused
     }
 
     /// The kinds of chain error, for callers that branch on them.
@@ -33,6 +36,12 @@ public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
         case reverted
         /// The node refused the transaction's nonce (too low, a gap) and a resynchronisation did not help.
         case nonce
+        /// The chain re-organised deeper than the watcher's remembered history (``ChainWatcher``).
+        case reorganization
+        /// The watcher fell further behind the head than it tolerates (``ChainWatcher``).
+        case lagging
+        /// The Guardian path refused an action: no on-chain form, the quorum not reached (``GuardianPort``).
+        case refused
     }
 
     private let kind: Kind
@@ -84,6 +93,24 @@ public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
     /// help.
     public static func nonce(_ message: String) -> ChainError { ChainError(.nonce, message) }
 
+    /// The chain re-organised deeper than the watcher's remembered history (or below its start).
+    public static func reorganization(_ message: String) -> ChainError { ChainError(.reorganization, message) }
+
+    /// The watcher fell further behind the chain head than it is configured to tolerate.
+    public static func lagging(_ message: String) -> ChainError { ChainError(.lagging, message) }
+
+    /// The Guardian path refused an action (no on-chain form, quorum not reached).
+    public static func refused(_ message: String) -> ChainError { ChainError(.refused, message) }
+
+    /// Whether this is a re-organisation the watcher could not follow.
+    public var isReorganization: Bool { category == .reorganization }
+
+    /// Whether this is a watcher too far behind the head.
+    public var isLagging: Bool { category == .lagging }
+
+    /// Whether the Guardian path refused an action.
+    public var isRefused: Bool { category == .refused }
+
     /// The error's category.
     public var category: Category {
         switch kind {
@@ -95,6 +122,9 @@ public struct ChainError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidResponse: .invalidResponse
         case .reverted: .reverted
         case .nonce: .nonce
+        case .reorganization: .reorganization
+        case .lagging: .lagging
+        case .refused: .refused
         }
     }
 
