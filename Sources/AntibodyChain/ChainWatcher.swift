@@ -236,7 +236,16 @@ public struct ChainWatcher: Sendable {
         ProtectedVaultEvent.Events.outflowHeld.topic, ProtectedVaultEvent.Events.claimed.topic,
     ]
 
-    static func units(_ amount: UInt256, decimals: Int) -> Double { Double(amount) / scale(decimals) }
+    /// `amount / 10^decimals` without the rounding of a floating-point division of two large
+    /// numbers: the whole part and the fraction are converted separately, so whole token amounts
+    /// are exact (900,000 tokens of 18 decimals is 900000.0, not 899999.9999999999).
+    static func units(_ amount: UInt256, decimals: Int) -> Double {
+        var scale = UInt256(low64: 1)
+        for _ in 0..<decimals { scale = scale * UInt256(low64: 10) }
+        let whole = amount / scale
+        let fraction = amount % scale
+        return Double(whole) + (fraction.isZero ? 0 : Double(fraction) / Double(scale))
+    }
 
     static func scale(_ decimals: Int) -> Double {
         var s = 1.0

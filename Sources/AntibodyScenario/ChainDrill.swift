@@ -182,6 +182,20 @@ public enum ChainDrill {
             alarmBlock: nil, pauseBlock: nil, blocksToPause: nil, signers: [], attemptsAfterPause: 0,
             revertedAfterPause: 0,
             log: [])
+        // The defender: orders whose reaction delay has run out are performed.
+        func perform(_ queue: inout [(order: GuardianOrder, attackerBlocksLeft: Int)]) async {
+            while let first = queue.first, first.attackerBlocksLeft <= 0 {
+                queue.removeFirst()
+                let report = await executor.perform(first.order)
+                log.append(
+                    "guardian: \(first.order.guardianAction) → \(report.outcome) block "
+                        + "\(report.blockNumber.map(String.init) ?? "-")")
+                if report.outcome == .applied, first.order.guardianAction == .pause, result.pauseBlock == nil {
+                    result.pauseBlock = report.blockNumber
+                    result.signers = report.signers.map(\.description)
+                }
+            }
+        }
         let chunk = UInt256(low64: configuration.chunk) * unit
         var balances = Array(repeating: amount, count: depositors.count)
         for step in 0..<configuration.attempts {
@@ -209,25 +223,16 @@ public enum ChainDrill {
                 result.reverted[reason, default: 0] += 1
                 if result.pauseBlock != nil { result.revertedAfterPause += 1 }
             }
-            // The defender: orders old enough are performed now.
+            // The defender: orders whose reaction delay has run out are performed now.
             for k in queue.indices { queue[k].attackerBlocksLeft -= 1 }
-            while let first = queue.first, first.attackerBlocksLeft < 0 {
-                queue.removeFirst()
-                let report = await executor.perform(first.order)
-                log.append(
-                    "guardian: \(first.order.guardianAction) → \(report.outcome) block \(report.blockNumber.map(String.init) ?? "-")"
-                )
-                if report.outcome == .applied, first.order.guardianAction == .pause, result.pauseBlock == nil {
-                    result.pauseBlock = report.blockNumber
-                    result.signers = report.signers.map(\.description)
-                }
-            }
+            await perform(&queue)
             let queued = try await observe(&engine, loop: &loop)
             if queued > 0, result.alarmBlock == nil { result.alarmBlock = loop.lastHead }
             for _ in 0..<queued {
                 guard let order = await pending.next() else { break }
                 queue.append((order, configuration.reactionBlocks))
             }
+            await perform(&queue)
         }
         port.close()
         let left = try await vault.totalAssets(token.address)
