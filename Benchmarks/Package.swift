@@ -67,6 +67,14 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ),
     // Keccak-256 of 32 and 1,024 bytes.
     ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
+    // The AMM + arbitrageur block, a Uniswap V2 quote, one path of the lending + AMM market.
+    (
+        "SimBenchmarks",
+        [
+            .product(name: "AntibodySim", package: root),
+            .product(name: "AntibodyMath", package: root),
+        ]
+    ),
 ]
 
 package.targets += benchmarkTargets.map { target in
