@@ -156,6 +156,17 @@ struct ChainAccountTests {
         #expect(await account.pendingNonce == 4)
         #expect(try await client.transactionCount(of: key.address, at: .latest) == 4)
 
+        // Concurrent callers of one account: submissions are serialised, so no nonce gap arises.
+        let concurrent = try await withThrowingTaskGroup(of: UInt64.self) { group in
+            for _ in 0..<5 {
+                group.addTask { try await account.send(to: recipient, value: 1, gasLimit: 21000).nonce }
+            }
+            var nonces: [UInt64] = []
+            for try await nonce in group { nonces.append(nonce) }
+            return nonces.sorted()
+        }
+        #expect(concurrent == [4, 5, 6, 7, 8])
+
         // Automine off: sent but not mined → a typed time-out, bounded by the deadline; then mined.
         try await client.setAutomine(false)
         let pending = try await account.send(to: recipient, value: 1, gasLimit: 21000)
@@ -171,7 +182,7 @@ struct ChainAccountTests {
         // Pipelined: more sends while the first is pending, then one block mines them all.
         var sent = [pending]
         for _ in 0..<4 { sent.append(try await account.send(to: recipient, value: 1, gasLimit: 21000)) }
-        #expect(sent.map(\.nonce) == [4, 5, 6, 7, 8])
+        #expect(sent.map(\.nonce) == [9, 10, 11, 12, 13])
         try await client.mine()
         let receipts = try await client.waitForReceipts(
             of: sent.map(\.hash.bytes), timeout: .seconds(10), pollInterval: .milliseconds(20))
