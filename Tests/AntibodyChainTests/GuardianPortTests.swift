@@ -220,4 +220,17 @@ struct GuardianPortTests {
         #expect(report.signers.count == 2)
         #expect(report.transactionHash == nil)
     }
+
+    @Test func runDrainsThePortUntilItIsClosed() async throws {
+        let keys = (1...4).map { try! Secp256k1PrivateKey(bytes: Array(repeating: 0, count: 31) + [UInt8($0)]) }
+        let executor = try Self.executor(keys.map { OfflineSigner(address: $0.address) }, sentinels: keys, wanted: nil)
+        var (port, orders) = GuardianPort.make(targets: Self.targets)
+        #expect(port.execute(Action(.pause, scope: .protocolWide, at: Self.t, reason: "a")) == .queued)
+        #expect(port.execute(Action(.pause, scope: .asset("TT"), at: Self.t, reason: "b")) == .queued)
+        port.close()
+        var reports: [GuardianReport] = []
+        await executor.run(orders) { reports.append($0) }
+        #expect(reports.map(\.order.guardianAction) == [.pause, .isolate])
+        #expect(reports.allSatisfy { if case .rejected = $0.outcome { true } else { false } })
+    }
 }
