@@ -93,6 +93,7 @@ let package = Package(
             dependencies: [
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -107,6 +108,8 @@ let package = Package(
         .target(
             name: "AntibodyScenario",
             dependencies: [
+                "AntibodyChain",
+                "AntibodyTrust",
                 "AntibodyCore",
                 "AntibodyMath",
                 "AntibodySim",
@@ -203,6 +206,9 @@ let package = Package(
                 "AntibodyChain",
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
+                "AntibodyEngine",
+                "AntibodyScenario",
             ]
         ),
         .testTarget(
