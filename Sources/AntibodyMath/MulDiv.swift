@@ -37,7 +37,7 @@ internal func mulDivRemainder(
         throw MathError.divisionByZero("\(operation): denominator is zero; pass a nonzero denominator")
     }
     let (high, low) = a.multipliedFullWidth(by: b)
-    if high.isZero { return low.unsafeQuotientAndRemainder(denominator) }
+    // Also covers a product below 2²⁵⁶ (high = 0): the division below takes any numerator.
     guard high < denominator else {
         throw MathError.overflow(
             "\(operation): a × b / denominator is 2^256 or more and does not fit in UInt256; "
