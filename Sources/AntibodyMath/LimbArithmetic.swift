@@ -223,8 +223,8 @@ internal enum LimbArithmetic {
 
     /// Divides `high·2²⁵⁶ + low` by a three-limb `divisor` (Knuth's algorithm D, n = 3). The normalized
     /// numerator has seven limbs whose top three are below the normalized divisor: four quotient digits,
-    /// of which the leading ones are skipped when the numerator is short (a product below 2²⁵⁶ needs
-    /// at most two).
+    /// of which the leading zero ones are skipped when the numerator is short (a product below 2²⁵⁶
+    /// needs at most two, a 512-bit product whose quotient fits in 128 bits two).
     ///
     /// - Precondition: `divisor.w3 == 0`, `divisor.w2 != 0` and `high < divisor`.
     @inlinable
@@ -242,9 +242,11 @@ internal enum LimbArithmetic {
         var q1, q0: UInt64
         var r: UInt256
         if (h.w2 | h.w1) == 0 {
-            // The window (0, 0, h0, u3) is below the divisor: q3 = 0; likewise q2 = 0 when h0 = 0.
-            if h.w0 == 0 {
-                r = UInt256(w0: u.w2, w1: u.w3, w2: 0, w3: 0)
+            // The window (0, 0, h0, u3) is below the divisor: q3 = 0. So is q2 when (h0, u3, u2) < d:
+            // always when h0 = 0, and usually when the quotient fits in 128 bits.
+            let top = UInt256(w0: u.w2, w1: u.w3, w2: h.w0, w3: 0)
+            if top < d {
+                r = top
             } else {
                 r = UInt256(w0: u.w3, w1: h.w0, w2: 0, w3: 0)
                 (q2, r) = digit3(r, u.w2, d, dd, v)
