@@ -29,7 +29,7 @@ public func mulDivRoundingUp(_ a: UInt256, _ b: UInt256, _ denominator: UInt256)
 }
 
 /// The quotient and remainder of `a × b / denominator`, or the error `mulDiv` throws.
-@inlinable
+@inlinable @inline(__always)
 internal func mulDivRemainder(
     _ a: UInt256, _ b: UInt256, _ denominator: UInt256, operation: StaticString
 ) throws(MathError) -> (quotient: UInt256, remainder: UInt256) {
