@@ -14,8 +14,9 @@ public import AntibodyCore
 ///
 /// **Parameters.** `window` `w` (each window's size).
 ///
-/// **Complexity.** O(log w) expected per value (treap with seeded priorities; deterministic), plus
-/// the p-value series (a few `exp`); no allocation after `init` (2w preallocated nodes).
+/// **Complexity.** O(log w) expected per value (treap with seeded priorities; deterministic); the
+/// score is read from a table of the w + 1 possible values built in `init` (O(w) once); no allocation
+/// after `init` (2w preallocated nodes).
 ///
 /// **Use it** for a change of distribution that keeps the mean (a volatility or shape change,
 /// a feed that starts to quantise or to repeat), and as a drift check on a model's inputs.
