@@ -75,6 +75,14 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyMath", package: root),
         ]
     ),
+    // Streaming detectors: EWMA z, CUSUM, Page–Hinkley, robust z and KS per event over a 10 M-point series.
+    (
+        "DetectBenchmarks",
+        [
+            .product(name: "AntibodyDetect", package: root),
+            .product(name: "AntibodyCore", package: root),
+        ]
+    ),
 ]
 
 package.targets += benchmarkTargets.map { target in

@@ -29,7 +29,7 @@ public func mulDivRoundingUp(_ a: UInt256, _ b: UInt256, _ denominator: UInt256)
 }
 
 /// The quotient and remainder of `a × b / denominator`, or the error `mulDiv` throws.
-@inlinable
+@inlinable @inline(__always)
 internal func mulDivRemainder(
     _ a: UInt256, _ b: UInt256, _ denominator: UInt256, operation: StaticString
 ) throws(MathError) -> (quotient: UInt256, remainder: UInt256) {
@@ -37,7 +37,7 @@ internal func mulDivRemainder(
         throw MathError.divisionByZero("\(operation): denominator is zero; pass a nonzero denominator")
     }
     let (high, low) = a.multipliedFullWidth(by: b)
-    if high.isZero { return low.unsafeQuotientAndRemainder(denominator) }
+    // Also covers a product below 2²⁵⁶ (high = 0): the division below takes any numerator.
     guard high < denominator else {
         throw MathError.overflow(
             "\(operation): a × b / denominator is 2^256 or more and does not fit in UInt256; "

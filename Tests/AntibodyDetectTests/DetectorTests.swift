@@ -63,6 +63,90 @@ struct DetectorTests {
         }
     }
 
+    /// The two-sample KS statistic of two samples of equal size w, as `w·D` (an integer): sort both
+    /// (O(w log w)) and walk the merged order, stepping past each distinct value in both samples.
+    private static func naiveKSDistance(_ a: [Double], _ b: [Double]) -> Int {
+        let x = a.sorted()
+        let y = b.sorted()
+        var i = 0
+        var j = 0
+        var best = 0
+        while i < x.count || j < y.count {
+            let v = j == y.count || (i < x.count && x[i] <= y[j]) ? x[i] : y[j]
+            while i < x.count && x[i] == v { i += 1 }
+            while j < y.count && y[j] == v { j += 1 }
+            best = max(best, abs(i - j))
+        }
+        return best
+    }
+
+    /// `w·D` as WindowedKS defines it on tied data: the merged order by (value, arrival), each
+    /// reference value +1 and recent value −1, the largest absolute prefix sum.
+    private static func arrivalOrderedDistance(_ reference: [Double], _ recent: [Double]) -> Int {
+        let tagged =
+            reference.enumerated().map { ($0.element, $0.offset, 1) }
+            + recent.enumerated().map { ($0.element, reference.count + $0.offset, -1) }
+        var prefix = 0
+        var best = 0
+        for (_, _, mark) in tagged.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
+            prefix += mark
+            best = max(best, abs(prefix))
+        }
+        return best
+    }
+
+    @Test(
+        "WindowedKS's D and score equal a naive O(w log w) two-sample KS on random data, every row",
+        arguments: [(2, 300), (3, 400), (16, 1200), (100, 1500), (256, 1600)])
+    func ksAgainstNaive(w: Int, rows: Int) {
+        var g = SplitMix64(seed: 1000 + UInt64(w))
+        var ks = WindowedKS(window: w)
+        var all: [Double] = []
+        let rootNe = (Double(w) / 2).squareRoot()
+        var mismatches = 0
+        var checked = 0
+        for i in 0..<rows {
+            // Continuous values (no ties), with a scale change and a level shift partway.
+            let x = g.normal() * (i > rows / 2 ? 2 : 1) + (i > 3 * rows / 4 ? 1 : 0)
+            let score = ks.update(x, at: Timestamp(seconds: Int64(i)))
+            all.append(x)
+            guard all.count >= 2 * w else {
+                #expect(score == 0)
+                continue
+            }
+            let reference = Array(all[(all.count - 2 * w)..<(all.count - w)])
+            let recent = Array(all[(all.count - w)...])
+            let d = Double(Self.naiveKSDistance(reference, recent)) / Double(w)
+            // The documented score, computed directly (the detector reads it from a table).
+            let expected = 1 - TailTransform.kolmogorovSurvival((rootNe + 0.12 + 0.11 / rootNe) * d)
+            checked += 1
+            if ks.statistic != d || score != expected { mismatches += 1 }
+        }
+        #expect(checked == rows - 2 * w + 1)
+        #expect(mismatches == 0, "\(mismatches) of \(checked) rows differ")
+    }
+
+    @Test("WindowedKS on tied data: D is the (value, arrival)-ordered prefix maximum, an upper bound on KS")
+    func ksTies() {
+        var g = SplitMix64(seed: 99)
+        let w = 64
+        var ks = WindowedKS(window: w)
+        var all: [Double] = []
+        var mismatches = 0
+        for i in 0..<1000 {
+            let x = (g.normal() * 2).rounded()  // about nine distinct values: many ties
+            _ = ks.update(x, at: Timestamp(seconds: Int64(i)))
+            all.append(x)
+            guard all.count >= 2 * w else { continue }
+            let reference = Array(all[(all.count - 2 * w)..<(all.count - w)])
+            let recent = Array(all[(all.count - w)...])
+            let k = Self.arrivalOrderedDistance(reference, recent)
+            if ks.statistic != Double(k) / Double(w) { mismatches += 1 }
+            #expect(k >= Self.naiveKSDistance(reference, recent))
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("KS flags a shift in distribution and stays quiet without one")
     func ksScores() {
         var g = SplitMix64(seed: 7)

@@ -60,8 +60,9 @@ let mulDivNarrowCases: [(UInt256, UInt256, UInt256)] = {
 }()
 
 /// Uniswap v3 `SqrtPriceMath.getAmount0Delta` inputs: `mulDiv(liquidity << 96, sqrtB − sqrtA, sqrtB)`
-/// with liquidity around 10¹⁸–10²² and sqrt prices around 2⁹⁶ (a 512-bit product, a 2-limb
-/// denominator), 64 of them from a fixed-seed generator.
+/// with liquidity around 10¹⁸–10²² and sqrt prices around 2⁹⁶: the product is below 2²⁴⁹ (so
+/// `high = 0`; this is not a 512-bit product), the denominator has two limbs and the quotient three,
+/// 64 of them from a fixed-seed generator.
 let uniswapCases: [(UInt256, UInt256, UInt256)] = {
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     func next() -> UInt64 {
@@ -74,6 +75,27 @@ let uniswapCases: [(UInt256, UInt256, UInt256)] = {
         let sqrtA = q96 + UInt256(low64: next()) << 20
         let sqrtB = sqrtA + UInt256(low64: next()) << 16
         return (liquidity << 96, sqrtB - sqrtA, sqrtB)
+    }
+}()
+
+/// Uniswap v3 `SqrtPriceMath.getNextSqrtPriceFromAmount0RoundingUp` inputs, which do need 512 bits:
+/// `mulDivRoundingUp(liquidity << 96, sqrtP, (liquidity << 96) + amount · sqrtP)` with liquidity
+/// 10²¹–10²⁵, sqrtP about 2⁹⁶–2⁹⁷ and amount 10¹⁸–10²²: products of 2²⁶²–2²⁷⁶ and a three-limb
+/// denominator; 64 of them from a fixed-seed generator.
+let uniswapWideCases: [(UInt256, UInt256, UInt256)] = {
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    func next() -> UInt64 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return state
+    }
+    let q96 = UInt256.one << 96
+    return (0..<64).map { _ in
+        let liquidity = UInt256(low64: 1_000_000_000_000_000_000) * UInt256(low64: 1_000 + next() % 10_000_000)
+        let sqrtP = q96 + UInt256(low64: next()) << 32
+        let amount = UInt256(low64: 1_000_000_000_000_000_000) * UInt256(low64: 1 + next() % 10_000)
+        let numerator = liquidity << 96
+        precondition(!numerator.multipliedFullWidth(by: sqrtP).high.isZero, "not a 512-bit product")
+        return (numerator, sqrtP, numerator + amount * sqrtP)
     }
 }()
 
@@ -120,7 +142,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // Uniswap v3 swap-math inputs: a 512-bit product every time.
+    // Uniswap v3 getAmount0Delta inputs: a product below 2²⁵⁶, a two-limb denominator.
     Benchmark("mulDiv") { benchmark in
         let cases = uniswapCases
         for i in benchmark.scaledIterations {
@@ -136,6 +158,16 @@ let benchmarks: @Sendable () -> Void = {
         for i in benchmark.scaledIterations {
             let (a, b, d) = cases[i & 63]
             blackHole(try? mulDiv(a, b, d))
+        }
+    }
+
+    // Uniswap v3 getNextSqrtPriceFromAmount0RoundingUp inputs: a 512-bit product every time, a
+    // three-limb denominator.
+    Benchmark("mulDivRoundingUp (Uniswap, 512-bit product)") { benchmark in
+        let cases = uniswapWideCases
+        for i in benchmark.scaledIterations {
+            let (a, b, d) = cases[i & 63]
+            blackHole(try? mulDivRoundingUp(a, b, d))
         }
     }
 

@@ -14,8 +14,9 @@ public import AntibodyCore
 ///
 /// **Parameters.** `window` `w` (each window's size).
 ///
-/// **Complexity.** O(log w) expected per value (treap with seeded priorities; deterministic), plus
-/// the p-value series (a few `exp`); no allocation after `init` (2w preallocated nodes).
+/// **Complexity.** O(log w) expected per value (treap with seeded priorities; deterministic); the
+/// score is read from a table of the w + 1 possible values built in `init` (O(w) once); no allocation
+/// after `init` (2w preallocated nodes).
 ///
 /// **Use it** for a change of distribution that keeps the mean (a volatility or shape change,
 /// a feed that starts to quantise or to repeat), and as a drift check on a model's inputs.
@@ -47,9 +48,13 @@ public struct WindowedKS: Detector {
         }
     }
 
+    /// The 2w tree nodes after a sentinel at index 0 (the empty subtree: sum and prefix extremes 0),
+    /// so that node `i` is `nodes[i + 1]` and child index −1 reads the sentinel without a branch.
     @usableFromInline var nodes: [Node]
-    @usableFromInline var freeList: [Int32]
     @usableFromInline var ring: [Int32]
+    /// The score for each value of `w·D` (0…w), computed once in `init`: `D` only takes the values
+    /// k/w, so the per-value score is one load instead of an exponential and a series.
+    @usableFromInline var scores: [Double]
     @usableFromInline var root: Int32 = -1
     @usableFromInline var head = 0
     @usableFromInline var count = 0
@@ -69,32 +74,48 @@ public struct WindowedKS: Detector {
         precondition(window >= 2, "WindowedKS: window must be at least 2")
         self.window = window
         let capacity = 2 * window
-        nodes = [Node](repeating: Node(key: 0, seq: 0, priority: 0, mark: 0), count: capacity)
-        freeList = (0..<Int32(capacity)).reversed()
+        nodes = [Node](repeating: Node(key: 0, seq: 0, priority: 0, mark: 0), count: capacity + 1)
+        scores = (0...window).map { Self.score(forDistance: $0, window: window) }
         ring = [Int32](repeating: -1, count: capacity)
         path = [Int32](repeating: -1, count: 128)
+    }
+
+    /// The score `1 − Q(λ)` for `D = k/w`, with `λ = (√nₑ + 0.12 + 0.11/√nₑ)·D` and `nₑ = w/2`.
+    @inlinable
+    static func score(forDistance k: Int, window: Int) -> Double {
+        let d = Double(k) / Double(window)
+        let ne = Double(window) / 2
+        let rootNe = ne.squareRoot()
+        return 1 - TailTransform.kolmogorovSurvival((rootNe + 0.12 + 0.11 / rootNe) * d)
+    }
+
+    /// Calls `body` with the tree nodes, indexed from 0 (index −1 is the sentinel).
+    @inlinable @inline(__always)
+    static func withNodes<R>(_ nodes: inout [Node], _ body: (UnsafeMutableBufferPointer<Node>) -> R) -> R {
+        nodes.withUnsafeMutableBufferPointer { all in body(UnsafeMutableBufferPointer(rebasing: all[1...])) }
     }
 
     @inlinable
     public mutating func update(_ value: Double, at timestamp: Timestamp) -> Double {
         guard _health.admit(value, at: timestamp) else { return 0 }
         let capacity = 2 * window
+        // While filling, node i is the i-th value; once full, the new value reuses the leaving node.
+        var index = Int32(truncatingIfNeeded: count)
         if count == capacity {
             let oldest = ring[head]
             let before = root
             root = path.withUnsafeMutableBufferPointer { stack in
-                nodes.withUnsafeMutableBufferPointer { Self.removeAlongPath(oldest, root: before, $0, stack) }
+                Self.withNodes(&nodes) { Self.removeAlongPath(oldest, root: before, $0, stack) }
             }
-            freeList.append(oldest)
+            index = oldest
             head = head + 1 == capacity ? 0 : head + 1
             count -= 1
         }
         random ^= random << 13
         random ^= random >> 7
         random ^= random << 17
-        let index = freeList.removeLast()
         sequence &+= 1
-        nodes[Int(index)] = Node(
+        nodes[Int(index) + 1] = Node(
             key: value, seq: sequence, priority: UInt32(truncatingIfNeeded: random >> 32), mark: -1)
         var slot = head + count
         if slot >= capacity { slot -= capacity }
@@ -102,7 +123,7 @@ public struct WindowedKS: Detector {
         count += 1
         let before = root
         root = path.withUnsafeMutableBufferPointer { stack in
-            nodes.withUnsafeMutableBufferPointer { Self.insertAlongPath(index, root: before, $0, stack) }
+            Self.withNodes(&nodes) { Self.insertAlongPath(index, root: before, $0, stack) }
         }
         if count > window {
             var moving = head + count - window - 1
@@ -110,38 +131,34 @@ public struct WindowedKS: Detector {
             let node = ring[moving]
             let current = root
             let done = path.withUnsafeMutableBufferPointer { stack in
-                nodes.withUnsafeMutableBufferPointer { Self.remarkInPlace(node, mark: 1, root: current, $0, stack) }
+                Self.withNodes(&nodes) { Self.remarkInPlace(node, mark: 1, root: current, $0, stack) }
             }
             if !done {
-                root = nodes.withUnsafeMutableBufferPointer { Self.remark(node, mark: 1, in: root, $0) }
+                let start = root
+                root = Self.withNodes(&nodes) { Self.remark(node, mark: 1, in: start, $0) }
             }
         }
         guard count == capacity else { return 0 }
-        let top = nodes[Int(root)]
-        let d = Double(max(top.maxPrefix, -top.minPrefix)) / Double(window)
-        _statistic = d
-        let ne = Double(window) / 2
-        let rootNe = ne.squareRoot()
-        return 1 - TailTransform.kolmogorovSurvival((rootNe + 0.12 + 0.11 / rootNe) * d)
+        let top = nodes[Int(root) + 1]
+        let k = Int(max(top.maxPrefix, -top.minPrefix))
+        _statistic = Double(k) / Double(window)
+        return scores.withUnsafeBufferPointer { $0[k] }
     }
 
     // MARK: treap
 
-    @inlinable
+    /// Recomputes node `t`'s sum and prefix extremes from its children; an absent child (−1) reads
+    /// the sentinel before the buffer, whose aggregates are 0, so there is no branch.
+    @inlinable @inline(__always)
     static func pull(_ t: Int32, _ n: UnsafeMutableBufferPointer<Node>) {
+        let base = n.baseAddress.unsafelyUnwrapped
         let i = Int(t)
-        let l = n[i].left
-        let r = n[i].right
-        let ls: Int32 = l >= 0 ? n[Int(l)].sum : 0
-        let lmax: Int32 = l >= 0 ? n[Int(l)].maxPrefix : 0
-        let lmin: Int32 = l >= 0 ? n[Int(l)].minPrefix : 0
-        let through = ls + n[i].mark
-        let rs: Int32 = r >= 0 ? n[Int(r)].sum : 0
-        let rmax: Int32 = r >= 0 ? n[Int(r)].maxPrefix : 0
-        let rmin: Int32 = r >= 0 ? n[Int(r)].minPrefix : 0
-        n[i].sum = through + rs
-        n[i].maxPrefix = max(lmax, max(through, through + rmax))
-        n[i].minPrefix = min(lmin, min(through, through + rmin))
+        let l = Int(base[i].left)
+        let r = Int(base[i].right)
+        let through = base[l].sum &+ base[i].mark
+        base[i].sum = through &+ base[r].sum
+        base[i].maxPrefix = max(base[l].maxPrefix, max(through, through &+ base[r].maxPrefix))
+        base[i].minPrefix = min(base[l].minPrefix, min(through, through &+ base[r].minPrefix))
     }
 
     /// Whether node `a` orders before the key `(key, seq)`.
