@@ -82,6 +82,7 @@ let package = Package(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
+                "AntibodySense",
                 "AntibodyDetect",
                 "AntibodyDefense",
                 .product(name: "TOMLKit", package: "TOMLKit"),
