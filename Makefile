@@ -12,8 +12,12 @@ run:
 test:
 	bash .ci/run
 
-# Benchmarks (a separate package under Benchmarks/, built in release mode by the plugin): prints
-# per-operation medians, percentiles and malloc counts. `make bench BENCH_ARGS="--filter mulDiv"`
-# narrows the run; the first build takes a few minutes.
+# Benchmarks, in one command: the Swift benchmarks (a separate package under Benchmarks/, built in
+# release mode by the plugin; per-operation medians, percentiles and malloc counts, checked against
+# thresholds), then the side-by-side runs against the peer tools (benchmarks/peers/run.sh: River
+# for the detectors, radCAD for the AMM model; their venvs are made on first use).
+# `make bench BENCH_ARGS="--target MathBenchmarks"` runs only that Swift target (no peers); the
+# first build takes a few minutes.
 bench:
 	swift package --package-path Benchmarks benchmark $(BENCH_ARGS)
+	$(if $(BENCH_ARGS),,benchmarks/peers/run.sh all)

@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
         .library(name: "AntibodyReport", targets: ["AntibodyReport"]),
         .library(name: "AntibodyScenario", targets: ["AntibodyScenario"]),
+        .library(name: "AntibodyTOML", targets: ["AntibodyTOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,12 +26,12 @@ let package = Package(
         .package(url: "https://github.com/attaswift/BigInt", from: "6.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "AntibodyMath"),
+        .target(name: "AntibodyTOML"),
         .target(
             name: "AntibodyCore",
             dependencies: [
@@ -85,7 +86,7 @@ let package = Package(
                 "AntibodySense",
                 "AntibodyDetect",
                 "AntibodyDefense",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "AntibodyTOML",
             ]
         ),
         .target(
@@ -93,6 +94,7 @@ let package = Package(
             dependencies: [
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -107,13 +109,15 @@ let package = Package(
         .target(
             name: "AntibodyScenario",
             dependencies: [
+                "AntibodyChain",
+                "AntibodyTrust",
                 "AntibodyCore",
                 "AntibodyMath",
                 "AntibodySim",
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyReport",
-                .product(name: "TOMLKit", package: "TOMLKit"),
+                "AntibodyTOML",
             ]
         ),
         .executableTarget(
@@ -203,6 +207,9 @@ let package = Package(
                 "AntibodyChain",
                 "AntibodyCore",
                 "AntibodyMath",
+                "AntibodyTrust",
+                "AntibodyEngine",
+                "AntibodyScenario",
             ]
         ),
         .testTarget(
@@ -222,6 +229,13 @@ let package = Package(
         ),
         .testTarget(
             name: "AntibodyCLITests"
+        ),
+        .testTarget(
+            name: "AntibodyTOMLTests",
+            dependencies: [
+                "AntibodyTOML"
+            ],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -55,8 +55,26 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyCore", package: root),
         ]
     ),
+    // The Guardian's pause call data (specialised and generic ABI encoders), EIP-1559 signing.
+    (
+        "ChainBenchmarks",
+        [
+            .product(name: "AntibodyChain", package: root),
+            .product(name: "AntibodyTrust", package: root),
+            .product(name: "AntibodyCore", package: root),
+            .product(name: "AntibodyMath", package: root),
+        ]
+    ),
     // Keccak-256 of 32 and 1,024 bytes.
     ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
+    // The AMM + arbitrageur block, a Uniswap V2 quote, one path of the lending + AMM market.
+    (
+        "SimBenchmarks",
+        [
+            .product(name: "AntibodySim", package: root),
+            .product(name: "AntibodyMath", package: root),
+        ]
+    ),
 ]
 
 package.targets += benchmarkTargets.map { target in

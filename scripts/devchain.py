@@ -19,6 +19,8 @@ from typing import Any, Callable
 from eth.estimators.gas import binary_gas_search
 from eth_bloom import BloomFilter
 from eth_tester import EthereumTester, PyEVMBackend
+import eth_tester.backends.pyevm.main as pyevm_backend
+from eth.exceptions import TransactionNotFound as EVMTransactionNotFound
 from eth_tester.backends.pyevm.main import EVMSpoofTransaction, _get_vm_for_block_number
 from eth_tester.exceptions import BlockNotFound, TransactionNotFound, ValidationError
 from eth_utils import to_checksum_address
@@ -46,6 +48,33 @@ class RPCError(Exception):
         if self.data is not None:
             error["data"] = self.data
         return error
+
+
+_scan_transaction_by_hash = pyevm_backend._get_transaction_by_hash
+
+
+def _indexed_transaction_by_hash(chain: Any, transaction_hash: bytes) -> Any:
+    """eth-tester finds a transaction (for receipts and eth_getTransactionByHash) by scanning every
+    block from the head down, so each lookup costs O(chain length) and a few hundred receipts take
+    minutes. py-evm's chain database keeps a hash → (block, index) lookup for canonical blocks; use
+    it, check that it names this very transaction, and fall back to the scan otherwise."""
+    head = chain.get_block()
+    for index, transaction in enumerate(head.transactions):
+        if transaction.hash == transaction_hash:
+            return head, transaction, index
+    try:
+        block_number, index = chain.chaindb.get_transaction_index(transaction_hash)
+        block = chain.get_canonical_block_by_number(block_number)
+        if index < len(block.transactions) and block.transactions[index].hash == transaction_hash:
+            return block, block.transactions[index], index
+    except EVMTransactionNotFound:
+        raise TransactionNotFound(f"No transaction found for transaction hash: 0x{transaction_hash.hex()}") from None
+    except Exception:
+        pass
+    return _scan_transaction_by_hash(chain, transaction_hash)
+
+
+pyevm_backend._get_transaction_by_hash = _indexed_transaction_by_hash
 
 
 def invalid_params(message: str) -> RPCError:
@@ -505,6 +534,10 @@ class Handler(BaseHTTPRequestHandler):
     chain: DevChain
     timeout = SOCKET_TIMEOUT_SECONDS
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle's algorithm on a kept-alive connection the
+    # body waits for the client's delayed ACK (~40 ms on Linux), which capped a keep-alive client
+    # at ~12 calls per second.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet: one line per error only
         pass

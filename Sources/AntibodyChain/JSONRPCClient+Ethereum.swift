@@ -98,13 +98,20 @@ extension JSONRPCClient {
 
     /// `eth_call`: runs `data` against `to` without a transaction. A revert throws a ``ChainError``
     /// whose ``ChainError/isRevert`` is true and whose ``ChainError/rpcData`` holds the revert bytes.
+    ///
+    /// `to` may be `nil` to run init code; `value` and `gas` are sent when non-zero / given (a replay of
+    /// a mined transaction passes both).
     public func call(
-        to: EthereumAddress, data: [UInt8], from: EthereumAddress? = nil, at block: BlockTag = .latest
+        to: EthereumAddress?, data: [UInt8], from: EthereumAddress? = nil, value: UInt256 = 0, gas: UInt64? = nil,
+        at block: BlockTag = .latest
     )
         async throws(ChainError) -> [UInt8]
     {
-        var tx: [String: JSONValue] = ["to": .string(to.description), "input": .string(Hex.encode(data))]
+        var tx: [String: JSONValue] = ["input": .string(Hex.encode(data))]
+        if let to { tx["to"] = .string(to.description) }
         if let from { tx["from"] = .string(from.description) }
+        if value != 0 { tx["value"] = .string(Quantity.hex(value)) }
+        if let gas { tx["gas"] = .string(Quantity.hex(gas)) }
         return try Quantity.data(try await call("eth_call", [.object(tx), block.json]), "eth_call")
     }
 

@@ -23,3 +23,8 @@ extension UInt256 {
         self.init(w0: limbs[3], w1: limbs[2], w2: limbs[1], w3: limbs[0])
     }
 }
+
+extension UInt256 {
+    /// The value as `UInt64`, or `nil` if it does not fit.
+    var exactUInt64: UInt64? { (w1 | w2 | w3) == 0 ? w0 : nil }
+}

@@ -4,8 +4,8 @@ public import AntibodyEngine
 import AntibodyMath
 public import AntibodyReport
 import AntibodySim
+import AntibodyTOML
 import Foundation
-import TOMLKit
 
 /// Reads scenario files (TOML) into ``ScenarioSpec``s, with `file:line:column` and a hint in every
 /// error. The format is documented in docs/scenarios.md.
@@ -30,15 +30,13 @@ public enum ScenarioLoader {
     public static func load(source: String, file: String) throws(ScenarioError) -> ScenarioSpec {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            throw .invalid(
-                file, line: error.source.begin.line, column: error.source.begin.column,
-                "TOML syntax: \(error.description)", hint: "fix the TOML syntax (toml.io/en/v1.0.0)")
+            table = try TOMLTable.parse(source, maxBytes: maxFileSize)
         } catch {
-            throw .invalid(file, line: 1, column: 1, "cannot parse: \(error)", hint: "fix the TOML syntax")
+            throw .invalid(
+                file, line: error.position.line, column: error.position.column,
+                error.isLimit ? error.message : "TOML syntax: \(error.message)", hint: error.hint)
         }
-        var r = Reader(file: file, index: TOMLPositionIndex(source: source))
+        var r = Reader(file: file, index: TOMLPositionIndex(table))
         return try r.spec(table)
     }
 

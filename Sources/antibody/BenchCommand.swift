@@ -9,6 +9,9 @@ struct BenchCommand: AsyncParsableCommand {
             Plain timing loops for users to measure on their own hardware. The thresholds the \
             project holds itself to live in Benchmarks/ (make bench).
             """,
-        subcommands: [BenchDetectorsCommand.self, BenchAMM.self, BenchMarket.self, BenchOracleCommand.self]
+        subcommands: [
+            BenchDetectorsCommand.self, BenchAMM.self, BenchMarket.self, BenchOracleCommand.self,
+            BenchChainCommand.self,
+        ]
     )
 }

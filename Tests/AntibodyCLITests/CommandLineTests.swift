@@ -59,17 +59,28 @@ import Testing
     }
 
     /// Usage errors exit 2 (bad input), not ArgumentParser's 64, in every command.
-    @Test(arguments: [["--no-such-flag"], ["nab", "score"], ["policy", "check"], ["simulate", "--seed", "x"]])
+    @Test(arguments: [
+        ["--no-such-flag"], ["nab", "score"], ["policy", "check"], ["simulate", "--seed", "x"],
+        ["chain", "drill", "--rpc", "ftp://x"],
+    ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try run(arguments)
         #expect(result.status == 2)
         #expect(!result.stderr.isEmpty)
     }
 
-    @Test(arguments: ["aave-like-lending.toml", "erc4626-vault.toml", "lock-and-mint-bridge.toml"])
+    @Test(arguments: [
+        "aave-like-lending.toml", "erc4626-vault.toml", "lock-and-mint-bridge.toml", "guarded-vault.toml",
+    ])
     func examplePoliciesPassCheck(file: String) throws {
         let result = try run(["policy", "check", "policies/\(file)"])
         #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func chainDrillAgainstNoNodeFailsWithOneAndSaysWhy() throws {
+        let result = try run(["chain", "drill", "--rpc", "http://127.0.0.1:9", "--timeout", "1"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot reach the node at http://127.0.0.1:9"))
     }
 
     @Test func malformedPolicyNamesTheLineAndColumnAndExitsTwo() throws {

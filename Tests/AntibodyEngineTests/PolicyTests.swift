@@ -19,6 +19,15 @@ let repositoryRoot: String = {
         #expect(policy.governance != nil)
     }
 
+    @Test(arguments: ["aave-like-lending", "erc4626-vault", "lock-and-mint-bridge"])
+    func examplePoliciesLoadWithWindowsLineEnds(_ name: String) throws {
+        let text = try String(contentsOfFile: "\(repositoryRoot)/policies/\(name).toml", encoding: .utf8)
+        let lf = try Policy.load(source: text, file: "p.toml")
+        let crlf = try Policy.load(source: text.replacingOccurrences("\n", "\r\n"), file: "p.toml")
+        #expect(crlf.invariants.map(\.position) == lf.invariants.map(\.position))
+        #expect(crlf.detectors.map(\.name) == lf.detectors.map(\.name))
+    }
+
     @Test func lendingPolicyModel() throws {
         let policy = try Policy.load(contentsOf: "\(repositoryRoot)/policies/aave-like-lending.toml")
         #expect(policy.assets == ["WETH", "WBTC", "USDC"])
@@ -149,10 +158,10 @@ let repositoryRoot: String = {
             base + haircut + "assets = [\"WETH\"]\nbase_ltv = [0.8]\nfloor = 0.9\nceiling = 0.5\n", 13, 9,
             "floor 0.9 is above ceiling 0.5"),
         Case(
-            base + haircut + "assets = [\"DAI\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 11, 10,
+            base + haircut + "assets = [\"DAI\"]\nbase_ltv = [0.8]\nfloor = 0.5\nceiling = 0.9\n", 11, 11,
             "'DAI' is not a declared market"),
         Case(
-            base + governance + "signers = [\"0x12\"]\npause_threshold = 1\nunpause_threshold = 1\n", 10, 11,
+            base + governance + "signers = [\"0x12\"]\npause_threshold = 1\nunpause_threshold = 1\n", 10, 12,
             "not a 20-byte hex address"),
         Case(
             base + governance + signers + "pause_threshold = 3\nunpause_threshold = 3\n", 11, 19,
@@ -177,7 +186,7 @@ let repositoryRoot: String = {
             base + "[[protocol.fields]]\nentity = \"market\"\nname = \"1x\"\ntype = \"float\"\n", 10, 8,
             "is not an identifier"),
         Case(
-            base.replacingOccurrences("markets = [\"WETH\", \"USDC\"]", "markets = [\"WETH\", \"WETH\"]"), 7, 11,
+            base.replacingOccurrences("markets = [\"WETH\", \"USDC\"]", "markets = [\"WETH\", \"WETH\"]"), 7, 20,
             "'WETH' is declared twice"),
         Case(base + invariant + "expression = 42\n", 10, 14, "'expression' must be a string, not an integer"),
     ]
@@ -215,6 +224,7 @@ let repositoryRoot: String = {
             "version = 1\n" + String(repeating: "a.", count: 2_000) + "b = 1",
             "version = 99999999999999999999999", "[protocol]\nassets = [" + String(repeating: "[", count: 500),
             "version = 1\n  [[[invariants]]\n", "[=a]\n", "[[=a]]\n", "[.a]\n", "[ .a]\n",
+            "version = 1\r\n[.a]\r\n", "version = 1\r\n[\r\n", "[a.é]\n", "a = { b = [ { c = \"\"\"",
         ]
         for input in inputs {
             #expect(throws: PolicyError.self) { try Policy.load(source: input, file: "x.toml") }

@@ -1,7 +1,7 @@
 public import AntibodyCore
 public import AntibodyDefense
+import AntibodyTOML
 import Foundation
-import TOMLKit
 
 extension Policy {
     /// Largest policy file accepted, in bytes.
@@ -41,48 +41,15 @@ extension Policy {
     public static func load(source: String, file: String) throws(PolicyError) -> Policy {
         let table: TOMLTable
         do {
-            guard source.utf8.count <= maxFileSize else {
-                throw PolicyError(diagnostics: [
-                    PolicyDiagnostic(
-                        file: file, position: SourcePosition(line: 1, column: 1), path: "",
-                        message: "policy is \(source.utf8.count) bytes", hint: "a policy must be under 1 MiB")
-                ])
-            }
-            if let (position, message) = TOMLPreflight.structuralProblem(source) {
-                throw PolicyError(diagnostics: [
-                    PolicyDiagnostic(
-                        file: file, position: position, path: "", message: message,
-                        hint: "check for unbalanced brackets or a missing value")
-                ])
-            }
-            if let (position, message) = TOMLPreflight.badHeader(source) {
-                throw PolicyError(diagnostics: [
-                    PolicyDiagnostic(
-                        file: file, position: position, path: "", message: message,
-                        hint: "write [table] or [[array.of.tables]] with a key such as [responses.haircuts]")
-                ])
-            }
-            table = try TOMLTable(string: source)
-        } catch let error as TOMLParseError {
-            let position = SourcePosition(
-                line: max(1, error.source.begin.line), column: max(1, error.source.begin.column))
-            throw PolicyError(diagnostics: [
-                PolicyDiagnostic(
-                    file: file, position: position, path: "",
-                    message: "TOML syntax: \(error.description)",
-                    hint: "fix the TOML syntax (toml.io/en/v1.0.0)")
-            ])
-        } catch let error as PolicyError {
-            throw error
+            table = try TOMLTable.parse(source, maxBytes: maxFileSize)
         } catch {
             throw PolicyError(diagnostics: [
                 PolicyDiagnostic(
-                    file: file, position: SourcePosition(line: 1, column: 1),
-                    path: "", message: "cannot parse: \(error)",
-                    hint: "fix the TOML syntax")
+                    file: file, position: SourcePosition(error.position), path: "",
+                    message: error.isLimit ? error.message : "TOML syntax: \(error.message)", hint: error.hint)
             ])
         }
-        let index = TOMLPositionIndex(source: source)
+        let index = TOMLPositionIndex(table)
         var validator = PolicyValidator(file: file, index: index)
         let root = validator.validate(table, PolicySchema.root, path: "")
         var builder = PolicyBuilder(file: file, index: index, diagnostics: validator.diagnostics)

@@ -230,9 +230,7 @@ struct PolicyBuilder {
         for (i, node) in invariantNodes.enumerated() {
             let path = "invariants[\(i)].expression"
             guard let name = node["name"]?.string, let expression = node["expression"]?.string else { continue }
-            let valueStart = index.entry(for: path).value
-            let quoteWidth = index.contains(path) ? (expression.contains("\n") ? 3 : 1) : 0
-            let base = SourcePosition(line: valueStart.line, column: valueStart.column + quoteWidth)
+            let base = index.entry(for: path).content
             do {
                 let compiled = try compiler.compile(expression)
                 invariants.append(

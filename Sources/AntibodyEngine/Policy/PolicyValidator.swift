@@ -1,5 +1,5 @@
 public import AntibodyDefense
-import TOMLKit
+import AntibodyTOML
 
 /// Checks a parsed TOML document against ``PolicySchema``: unknown keys, missing required keys,
 /// wrong types, out-of-range values and malformed durations, each with its position.
@@ -58,24 +58,14 @@ struct PolicyValidator {
         }
     }
 
-    static func typeName(_ value: TOMLValueConvertible) -> String {
-        switch value.type {
-        case .table: "a table"
-        case .array: "an array"
-        case .string: "a string"
-        case .int: "an integer"
-        case .double: "a float"
-        case .bool: "a boolean"
-        case .date, .time, .dateTime: "a date/time"
-        }
-    }
+    static func typeName(_ value: TOMLValue) -> String { value.type.described }
 
-    mutating func validate(_ value: TOMLValueConvertible, _ field: PolicySchema.Field, path: String) -> PolicyNode? {
+    mutating func validate(_ value: TOMLValue, _ field: PolicySchema.Field, path: String) -> PolicyNode? {
         validate(value, field.kind, range: field.range, name: field.name, path: path)
     }
 
     mutating func validate(
-        _ value: TOMLValueConvertible, _ kind: PolicySchema.ValueKind, range: ClosedRange<Double>?,
+        _ value: TOMLValue, _ kind: PolicySchema.ValueKind, range: ClosedRange<Double>?,
         name: String, path: String
     ) -> PolicyNode? {
         func wrongType() -> PolicyNode? {
