@@ -83,6 +83,7 @@ let package = Package(
             name: "AntibodyEngine",
             dependencies: [
                 "AntibodyCore",
+                "AntibodySense",
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTOML",

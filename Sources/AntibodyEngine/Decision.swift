@@ -21,8 +21,11 @@ public struct Decision: Hashable, Sendable, Codable {
         case parameterChanged
         /// A pause or unpause was decided (with the cost–benefit numbers as evidence).
         case pauseDecided
-        /// A price or input was refused by validation.
+        /// A price or input was refused by validation (Sense: the price's reasons).
         case inputRejected
+        /// The oracle guard's view of a feed or of the L2 sequencer changed: a feed became untrusted
+        /// (stale, quorum lost, contested move, sequencer down) or trusted again.
+        case senseAlert
     }
 
     /// Event time of the decision.

@@ -96,10 +96,13 @@ import Testing
         ])
         let rejected = engine.recorder.decisions.filter { $0.kind == .inputRejected }.map(\.message)
         #expect(rejected.count == 5 && engine.eventsRejected == 5)
-        #expect(rejected[0].contains("not finite") && rejected[1].contains("below min_price"))
-        #expect(rejected[2].contains("above max_price") && rejected[3].contains("out of order"))
+        #expect(rejected[0].contains("invalid-quote") && rejected[1].contains("at-min-answer"))
+        #expect(rejected[2].contains("at-max-answer") && rejected[3].contains("invalid-timestamp"))
         #expect(rejected[4].contains("not an asset"))
         #expect(engine.port.actions.isEmpty)
+        // One source: each refused price leaves the feed untrusted until the next good one (none here).
+        let alerts = engine.recorder.decisions.filter { $0.kind == .senseAlert }
+        #expect(alerts.count == 1 && alerts[0].timestamp == Self.minute(11))
     }
 
     @Test func invariantViolationPausesUntilItHoldsForTheTimelock() throws {

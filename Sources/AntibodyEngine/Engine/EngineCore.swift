@@ -1,5 +1,6 @@
 public import AntibodyCore
 public import AntibodyDefense
+import AntibodySense
 
 /// The decision logic of an ``Engine``, without its port and recorder: it appends the actions it
 /// decides to ``outbox`` and the decisions to ``decisionOutbox``, which the engine drains after
@@ -38,6 +39,10 @@ public struct EngineCore {
     private var handles: [String: FieldHandle] = [:]
     private let pauseDecision: PauseDecision?
     private var latestTime = Timestamp(milliseconds: .min)
+    private var sequencerSentinel: SequencerSentinel?
+    private var sequencerStatus: SequencerStatus?
+    private var sequencerState: SequencerAssessment.State?
+    private var latestBlock: Timestamp?
     private var haircutPrices: [Double] = []
     private var lastHaircutSample: Timestamp?
 
@@ -58,11 +63,15 @@ public struct EngineCore {
         haircuts = policy.haircuts.map { HaircutController($0.configuration) }
         haircutPrices = Array(repeating: .nan, count: policy.haircuts?.configuration.assets.count ?? 0)
         pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
+        // The builder bounded both durations to SequencerSentinel's accepted ranges.
+        sequencerSentinel = policy.sequencer.map {
+            try! SequencerSentinel(gracePeriod: $0.grace, livenessWindow: $0.livenessWindow)
+        }
         for asset in policy.assets {
             streamIndex[asset] = streams.count
             streams.append(
                 EngineStream(
-                    feed: policy.feeds.first { $0.asset == asset },
+                    sense: FeedSense(feed: policy.feeds.first { $0.asset == asset } ?? .implicit(asset: asset)),
                     priceHandle: layout.handle(entity: "asset", field: "price", element: asset),
                     detectors: policy.detectors.indices.filter { policy.detectors[$0].stream == asset },
                     haircutIndex: policy.haircuts?.configuration.assets.firstIndex(of: asset)))
@@ -92,6 +101,7 @@ public struct EngineCore {
             advanceTime(time)
             flow(asset: asset, amount: amount, account: account, at: time)
         case .block(_, let time):
+            if latestBlock.map({ time > $0 }) ?? true { latestBlock = time }
             advanceTime(time)
         }
     }
@@ -114,45 +124,115 @@ public struct EngineCore {
     // MARK: - Observations
 
     private mutating func observe(_ o: Observation) {
+        guard abs(o.timestamp.milliseconds) <= FeedSense.timeBound else {
+            reject(at: o.timestamp, subject: o.stream, "timestamp \(o.timestamp.milliseconds) ms is out of range")
+            return
+        }
+        if let spec = policy.sequencer, o.stream == spec.stream {
+            sequencerObserved(o)
+            return
+        }
         guard let s = streamIndex[o.stream] else {
             reject(at: o.timestamp, subject: o.stream, "stream '\(o.stream)' is not an asset of the policy")
             return
         }
-        if let reason = Self.validate(o, stream: streams[s], latest: latestTime) {
-            reject(at: o.timestamp, subject: "asset:\(o.stream)", reason)
+        guard let slot = streams[s].sense.slot(of: o.source) else {
+            reject(
+                at: o.timestamp, subject: "asset:\(o.stream)",
+                "source '\(o.source ?? "")' is not one of the feed's sources ("
+                    + streams[s].sense.feed.sources.joined(separator: ", ") + ")")
             return
         }
-        streams[s].lastTime = o.timestamp
+        // Sense: the source's checks and the verdict over every source, at the engine's event time.
+        let now = max(latestTime, o.timestamp)
+        let sequencer = assessSequencer(at: now)
+        let result = streams[s].sense.observe(o.value, slot: slot, at: o.timestamp, now: now, sequencer: sequencer)
+        if !result.quoteUsed {
+            let source = streams[s].sense.name(of: slot)
+            reject(
+                at: o.timestamp, subject: "asset:\(o.stream)",
+                "price \(o.value) from \(source) rejected: \(result.quoteReasons)"
+                    + (result.verdict.usablePrice == nil ? "; verdict untrusted" : ""))
+        }
+        verdictChanged(s, result.verdict, at: now)
         advanceTime(o.timestamp)
-        if let handle = streams[s].priceHandle { store.set(handle, o.value) }
+        guard result.quoteUsed, let price = result.verdict.usablePrice else { return }
+        // Detect, then invariants: only an accepted verdict's price goes on.
+        if let handle = streams[s].priceHandle { store.set(handle, price) }
+        let observed = Observation(stream: o.stream, timestamp: o.timestamp, value: price, source: o.source)
         for k in streams[s].detectors.indices {
             let d = streams[s].detectors[k]
-            let score = detectors[d].update(o.value, at: o.timestamp)
-            detectorScored(d, score: score, observation: o)
+            let score = detectors[d].update(price, at: o.timestamp)
+            detectorScored(d, score: score, observation: observed)
         }
-        if let h = streams[s].haircutIndex { haircutSample(h, price: o.value, at: o.timestamp) }
+        if let h = streams[s].haircutIndex { haircutSample(h, price: price, at: o.timestamp) }
         checkInvariants(at: o.timestamp)
     }
 
-    static func validate(_ o: Observation, stream: borrowing EngineStream, latest: Timestamp) -> String? {
-        guard o.value.isFinite, o.value > 0 else { return "price \(o.value) is not finite and positive" }
-        if let last = stream.lastTime, o.timestamp < last {
-            return "price at \(o.timestamp.milliseconds) ms is older than the previous one; out of order"
+    /// Records a Sense alert when stream `s`'s verdict turns untrusted or trusted again.
+    private mutating func verdictChanged(_ s: Int, _ verdict: PriceVerdict, at time: Timestamp) {
+        let untrusted = verdict.usablePrice == nil
+        guard untrusted != streams[s].untrusted else { return }
+        streams[s].untrusted = untrusted
+        let asset = streams[s].sense.feed.asset
+        if untrusted {
+            var evidence: [String: Double] = ["sourcesExcluded": Double(verdict.excluded.count)]
+            var fallback = "no price was accepted yet"
+            if let good = streams[s].sense.lastGood {
+                evidence["lastGoodPrice"] = good.price
+                evidence["lastGoodAgeSeconds"] = Double(good.time.duration(to: time).milliseconds) / 1000
+                fallback = "asset.price keeps the last accepted \(good.price) from \(good.time.milliseconds) ms"
+            }
+            decisionOutbox.append(
+                Decision(
+                    timestamp: time, kind: .senseAlert, severity: .high, source: "sense", subject: "asset:\(asset)",
+                    message: "feed \(asset) untrusted (\(verdict.reasons)): detectors get no price; \(fallback)",
+                    evidence: evidence))
+        } else {
+            decisionOutbox.append(
+                Decision(
+                    timestamp: time, kind: .senseAlert, severity: .info, source: "sense", subject: "asset:\(asset)",
+                    message: "feed \(asset) trusted again at \(verdict.price ?? .nan) (\(verdict.status))",
+                    evidence: ["price": verdict.price ?? .nan, "sourcesUsed": Double(verdict.used.count)]))
         }
-        if let feed = stream.feed {
-            if let minPrice = feed.minPrice, o.value < minPrice {
-                return "price \(o.value) below min_price \(minPrice)"
-            }
-            if let maxPrice = feed.maxPrice, o.value > maxPrice {
-                return "price \(o.value) above max_price \(maxPrice)"
-            }
-            if let maxStaleness = feed.maxStaleness, latest.milliseconds != .min,
-                o.timestamp.duration(to: latest) > maxStaleness
-            {
-                return "price is \(o.timestamp.duration(to: latest).seconds) s older than the latest event; stale"
-            }
+    }
+
+    /// The L2 sequencer's state at `now`, if the policy watches one and it has reported.
+    private mutating func assessSequencer(at now: Timestamp) -> SequencerAssessment? {
+        guard let status = sequencerStatus, sequencerSentinel != nil else { return nil }
+        let assessment = sequencerSentinel!.assess(status, now: now, latestL2Block: latestBlock)
+        if assessment.state != sequencerState {
+            sequencerState = assessment.state
+            let severity: Severity =
+                switch assessment.state {
+                case .up: .info
+                case .down: .high
+                case .gracePeriod, .suspect: .warning
+                }
+            decisionOutbox.append(
+                Decision(
+                    timestamp: now, kind: .senseAlert, severity: severity, source: "sense", subject: "sequencer",
+                    message: "L2 sequencer \(assessment.state.rawValue)"
+                        + (assessment.reasons.isEmpty ? "" : " (\(assessment.reasons))")))
         }
-        return nil
+        return assessment
+    }
+
+    private mutating func sequencerObserved(_ o: Observation) {
+        let answer: Int128 = o.value == 0 ? 0 : (o.value == 1 ? 1 : 2)
+        if let status = sequencerStatus {
+            if status.answer != answer { sequencerStatus = SequencerStatus(answer: answer, startedAt: o.timestamp) }
+        } else {
+            // The first reading: when the status began is unknown; an "up" is taken as past its grace.
+            let since = answer == 0 ? o.timestamp.advanced(by: .seconds(-1)) : o.timestamp
+            sequencerStatus = SequencerStatus(
+                answer: answer,
+                startedAt: answer == 0
+                    ? since.advanced(by: Timestamp.Duration(milliseconds: -(policy.sequencer?.grace.milliseconds ?? 0)))
+                    : since)
+        }
+        _ = assessSequencer(at: max(latestTime, o.timestamp))
+        advanceTime(o.timestamp)
     }
 
     private mutating func detectorScored(_ d: Int, score: Double, observation o: Observation) {
@@ -227,6 +307,13 @@ public struct EngineCore {
     private mutating func advanceTime(_ time: Timestamp) {
         guard time > latestTime else { return }
         latestTime = time
+        // A feed whose every source went quiet goes stale in event time, with no price arriving.
+        for s in streams.indices where !streams[s].untrusted {
+            guard let staleAt = streams[s].sense.staleAt, time > staleAt else { continue }
+            let sequencer = assessSequencer(at: time)
+            let verdict = streams[s].sense.reevaluate(now: time, sequencer: sequencer)
+            verdictChanged(s, verdict, at: time)
+        }
         for b in breakers.indices where breakers[b].isPaused {
             let step = breakers[b].tick(at: time)
             breakerStepped(b, step, signal: 0, at: time)

@@ -1,13 +1,13 @@
 import AntibodyCore
 import AntibodyDefense
 
-/// What the engine keeps per price stream (an asset): its feed bounds, where its price lives in
-/// the state, its detectors and its last accepted time. Not nested in the generic ``Engine`` so
-/// that accessing it needs no generic metadata at run time.
+/// One asset's price stream inside the engine: its Sense stage, where its accepted price is stored,
+/// and the detectors and haircut slot it feeds.
 struct EngineStream {
-    var feed: Policy.Feed?
+    var sense: FeedSense
     var priceHandle: FieldHandle?
     var detectors: [Int]
-    var lastTime: Timestamp?
     var haircutIndex: Int?
+    /// Whether the feed's verdict is untrusted (edge for Sense alerts).
+    var untrusted = false
 }

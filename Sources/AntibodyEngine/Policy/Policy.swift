@@ -1,17 +1,83 @@
 public import AntibodyCore
 public import AntibodyDefense
+public import AntibodySense
 
 /// A validated policy: what to watch, which invariants must hold, which responses may act and who
 /// governs them. Load one with ``Policy/load(source:file:)``; every reference has been resolved and
 /// every invariant type-checked, so an engine built from it cannot fail on configuration.
 public struct Policy: Sendable {
-    /// A price feed and its validation bounds.
+    /// A price feed: its sources and how `AntibodySense` validates and aggregates them.
     public struct Feed: Hashable, Sendable {
+        /// The asset priced.
         public var asset: String
+        /// The named sources; empty for a single source of any name.
         public var sources: [String]
+        /// A source's price older than this is stale (`heartbeat + grace`); `nil` for no limit.
         public var maxStaleness: Timestamp.Duration?
+        /// Prices at or below are refused.
         public var minPrice: Double?
+        /// Prices at or above are refused.
         public var maxPrice: Double?
+        /// Largest move between consecutive prices of one source, `(max − min) / max`; `nil` for no limit.
+        public var maxJump: Double?
+        /// Per-source round checks (``FeedGuard``): staleness, bounds, jump between consecutive prices.
+        public var guardConfig: FeedConfig
+        /// Multi-source aggregation (``SourceAggregator``): median, MAD outliers, quorum, contested moves.
+        public var aggregator: AggregatorConfig
+        /// The source that is a TWAP, if any: spot sources farther than ``maxTWAPDivergence`` are excluded.
+        public var twapSource: String?
+        /// Largest relative distance of a spot source from the TWAP source.
+        public var maxTWAPDivergence: Double
+
+        /// The implicit feed of an asset the policy declares no `[[feeds]]` entry for: one source of
+        /// any name, no bounds, no staleness limit, no jump limit — every finite positive price in
+        /// time order is accepted.
+        public static func implicit(asset: String) -> Feed {
+            Feed(asset: asset, sources: [], maxStaleness: nil, minPrice: nil, maxPrice: nil)
+        }
+
+        /// A feed; the Sense configurations are derived from the arguments.
+        public init(
+            asset: String, sources: [String], maxStaleness: Timestamp.Duration?, minPrice: Double?, maxPrice: Double?,
+            grace: Timestamp.Duration = .seconds(0), maxJump: Double? = nil, aggregator: AggregatorConfig? = nil,
+            twapSource: String? = nil, maxTWAPDivergence: Double = 0.05
+        ) {
+            self.asset = asset
+            self.sources = sources
+            self.maxStaleness = maxStaleness
+            self.minPrice = minPrice
+            self.maxPrice = maxPrice
+            self.twapSource = twapSource
+            self.maxJump = maxJump
+            self.maxTWAPDivergence = maxTWAPDivergence
+            // No limit is a year (FeedConfig's and AggregatorConfig's ceiling), far beyond any run.
+            let heartbeat = maxStaleness.map { Timestamp.Duration(milliseconds: $0.milliseconds - grace.milliseconds) }
+            // Rounds hold 18 decimals (prices up to 1.7 · 10²⁰), or 8 when max_price needs more room.
+            let decimals = max(minPrice ?? 0, maxPrice ?? 0) > 1e20 ? 8 : 18
+            let scale = decimals == 8 ? 1e8 : 1e18
+            func answer(_ price: Double?, _ rule: FloatingPointRoundingRule) -> Int128? {
+                price.map { Int128(exactly: ($0 * scale).rounded(rule)) ?? .max }
+            }
+            guardConfig = FeedConfig(
+                decimals: decimals, heartbeat: heartbeat ?? .hours(24 * 365),
+                grace: heartbeat == nil ? .seconds(0) : grace, deviationThreshold: 0.005,
+                minAnswer: answer(minPrice, .down), maxAnswer: answer(maxPrice, .up), maxJump: maxJump ?? 1 - 1e-9)
+            var config = aggregator ?? AggregatorConfig()
+            config.capacity = sources.isEmpty ? 1 : sources.count + 1
+            config.maxQuoteAge = maxStaleness ?? .hours(24 * 365)
+            config.minimumQuorum = min(config.minimumQuorum, config.capacity)
+            self.aggregator = config
+        }
+    }
+
+    /// The L2 sequencer uptime feed.
+    public struct SequencerSpec: Hashable, Sendable {
+        /// The observation stream carrying its answer (0 up, 1 down).
+        public var stream: String
+        /// Grace period after a restart.
+        public var grace: Timestamp.Duration
+        /// How recent a block must be to contradict a "down" signal.
+        public var livenessWindow: Timestamp.Duration
     }
 
     /// A detector on one stream.
@@ -96,6 +162,8 @@ public struct Policy: Sendable {
     public var schema: StateSchema
     /// Feeds.
     public var feeds: [Feed]
+    /// The L2 sequencer feed, if the chain has one.
+    public var sequencer: SequencerSpec? = nil
     /// Detectors.
     public var detectors: [DetectorSpec]
     /// Invariants, compiled.

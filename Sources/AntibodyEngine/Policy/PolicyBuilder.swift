@@ -1,5 +1,6 @@
 import AntibodyCore
 import AntibodyDefense
+import AntibodySense
 
 /// Builds a ``Policy`` from a validated node tree, resolving references (detector → breaker,
 /// scopes → declared parts, feeds → assets), checking cross-field rules and compiling invariants.
@@ -136,6 +137,7 @@ struct PolicyBuilder {
 
         // Feeds.
         var feeds: [Policy.Feed] = []
+        var fedAssets = Set<String>()
         for (i, feed) in (root["feeds"]?.array ?? []).enumerated() {
             let path = "feeds[\(i)]"
             guard let asset = feed["asset"]?.string else { continue }
@@ -144,18 +146,25 @@ struct PolicyBuilder {
                     "\(path).asset", "feed for '\(asset)', which is not in protocol.assets",
                     hint: PolicyValidator.suggest(asset, assets) + "declared assets: " + assets.joined(separator: ", "))
             }
-            let minPrice = feed["min_price"]?.number
-            let maxPrice = feed["max_price"]?.number
-            if let minPrice, let maxPrice, minPrice >= maxPrice {
+            if !fedAssets.insert(asset).inserted {
                 error(
-                    "\(path).max_price", "max_price \(maxPrice) is not above min_price \(minPrice)",
-                    hint: "set max_price above min_price")
+                    "\(path).asset", "'\(asset)' has a feed already",
+                    hint: "list every source of an asset in one [[feeds]] entry's sources")
             }
-            feeds.append(
-                Policy.Feed(
-                    asset: asset, sources: feed["sources"]?.strings ?? [],
-                    maxStaleness: feed["max_staleness"]?.milliseconds.map { .init(milliseconds: $0) },
-                    minPrice: minPrice, maxPrice: maxPrice))
+            if let built = self.feed(feed, asset: asset, path: path) { feeds.append(built) }
+        }
+        for asset in assets where !fedAssets.contains(asset) { feeds.append(.implicit(asset: asset)) }
+
+        var sequencer: Policy.SequencerSpec?
+        if let node = root["sequencer"], let stream = node["stream"]?.string {
+            if assets.contains(stream) {
+                error(
+                    "sequencer.stream", "sequencer stream '\(stream)' is also an asset's price stream",
+                    hint: "name the uptime feed's stream differently, e.g. \"sequencer\"")
+            }
+            sequencer = Policy.SequencerSpec(
+                stream: stream, grace: duration(node["grace"], default: SequencerSentinel.defaultGracePeriod),
+                livenessWindow: duration(node["liveness_window"], default: .seconds(120)))
         }
 
         // Breakers (before detectors, which refer to them).
@@ -407,7 +416,7 @@ struct PolicyBuilder {
         else { return nil }
         return Policy(
             file: file, name: name, chainID: chainID, kind: kind, assets: assets, schema: schema, feeds: feeds,
-            detectors: detectors, invariants: invariants, compiler: compiler, breakers: breakers,
+            sequencer: sequencer, detectors: detectors, invariants: invariants, compiler: compiler, breakers: breakers,
             outflowLimits: limits, haircuts: haircuts, liquidationPause: liquidationPause,
             pauseDecision: pauseDecision, governance: governance)
     }

@@ -59,7 +59,8 @@ public enum PolicySchema {
         [
             Field("version", .integer, required: true, range: 1...1, "Policy format version; must be 1."),
             Field("protocol", .table(protocolTable), required: true, "The protocol protected."),
-            Field("feeds", .tableArray(feed), "Price feeds and their validation bounds."),
+            Field("feeds", .tableArray(feed), "Price feeds: sources, validation bounds, aggregation (AntibodySense)."),
+            Field("sequencer", .table(sequencer), "L2 sequencer uptime feed (AntibodySense SequencerSentinel)."),
             Field("detectors", .tableArray(detector), "Streaming detectors, one per stream."),
             Field("invariants", .tableArray(invariant), "Conditions over protocol state that must always hold."),
             Field("responses", .table(responses), "Automatic responses."),
@@ -94,10 +95,50 @@ public enum PolicySchema {
         "A price feed.",
         [
             Field("asset", .string, required: true, "Asset priced (must be in protocol.assets)."),
-            Field("sources", .array(.string), "Source names (exchanges, oracles)."),
-            Field("max_staleness", .duration, range: 1...604_800, "Older prices are refused."),
-            Field("min_price", .number, range: 0...1e30, "Prices below are refused."),
-            Field("max_price", .number, range: 0...1e30, "Prices above are refused."),
+            Field(
+                "sources", .array(.string),
+                "Source names (exchanges, oracles); with several, the price is their median after outlier rejection."),
+            Field(
+                "max_staleness", .duration, range: 1...604_800,
+                "A source's price older than this is stale (same as heartbeat with grace 0; default: no limit)."),
+            Field("heartbeat", .duration, range: 1...604_800, "Longest time between a source's updates."),
+            Field("grace", .duration, range: 0...86_400, "Latency allowed past the heartbeat (default 60s)."),
+            Field("min_price", .number, range: 0...1e30, "Prices at or below are refused (a clamp, not a price)."),
+            Field("max_price", .number, range: 0...1e30, "Prices at or above are refused (a clamp, not a price)."),
+            Field(
+                "max_jump", .number, range: 0.01...0.99,
+                "Largest move between consecutive prices of one source, (max − min) / max (default: no limit)."),
+            Field(
+                "quorum", .integer, range: 1...64,
+                "Sources that must agree before a price is accepted, at least (default 1)."),
+            Field(
+                "quorum_fraction", .number, range: 0...0.99,
+                "More than this fraction of the sources seen must agree (default 0.5: a strict majority)."),
+            Field("mad_k", .number, range: 0.5...100, "Outlier when |p − median| > k · scaled MAD (default 3)."),
+            Field("min_spread", .number, range: 0...0.5, "Relative floor of the outlier scale (default 0.002)."),
+            Field(
+                "move_tolerance", .number, range: 0...10,
+                "A move beyond this from the last accepted price, with dissent, needs move_quorum (default 0.1)."),
+            Field(
+                "move_quorum_fraction", .number, range: 0...1,
+                "Fraction of the sources that must agree on a contested move (default 2/3)."),
+            Field(
+                "twap_source", .string, "The source (in sources) that is a TWAP; spot sources are checked against it."),
+            Field(
+                "max_twap_divergence", .number, range: 0.0001...1,
+                "A spot price farther than this from the TWAP is excluded (default 0.05)."),
+        ])
+
+    static let sequencer = Table(
+        "L2 sequencer uptime feed.",
+        [
+            Field("stream", .string, required: true, "Observation stream carrying the feed's answer (0 up, 1 down)."),
+            Field(
+                "grace", .duration, range: 0...604_800,
+                "Prices are degraded for this long after a restart (default 1h)."),
+            Field(
+                "liveness_window", .duration, range: 1...86_400,
+                "A block this recent contradicts a 'down' signal (default 2m)."),
         ])
 
     static let detector = Table(
