@@ -195,7 +195,7 @@ struct ChainAccountTests {
     func unreachableAndSilent() async throws {
         let closed = JSONRPCClientTests.SilentServer()
         let port = closed.port
-        close(closed.fd)
+        closed.close()
         let fast = RetryPolicy(maximumAttempts: 2, initialDelay: .milliseconds(20), maximumDelay: .milliseconds(20))
         let key = try Self.devKey(1)
         let unreachable = ChainAccount(

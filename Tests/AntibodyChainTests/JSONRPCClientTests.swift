@@ -58,7 +58,7 @@ struct JSONRPCClientTests {
 
     /// A TCP listener that accepts connections into its backlog and never answers.
     final class SilentServer {
-        let fd: Int32
+        private(set) var fd: Int32
         let port: UInt16
 
         init() {
@@ -79,7 +79,15 @@ struct JSONRPCClientTests {
             self.port = UInt16(bigEndian: address.sin_port)
         }
 
-        deinit { close(fd) }
+        /// Stops listening. Closes the descriptor once: closing it again later could close a
+        /// socket that NIO has since been given the same number for.
+        func close() {
+            guard fd >= 0 else { return }
+            _ = Glibc.close(fd)
+            fd = -1
+        }
+
+        deinit { close() }
     }
 
     static let account1 = try! EthereumAddress(hex: "0x7E5F4552091A69125d5DfCb7b8C2659029395Bdf")
@@ -133,7 +141,7 @@ struct JSONRPCClientTests {
     func unreachable() async throws {
         let server = SilentServer()
         let port = server.port
-        close(server.fd)  // nothing listens there now
+        server.close()  // nothing listens there now
         let policy = RetryPolicy(maximumAttempts: 3, initialDelay: .milliseconds(50), maximumDelay: .milliseconds(100))
         let client = JSONRPCClient(
             configuration: .init(
