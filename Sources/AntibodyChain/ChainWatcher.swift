@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyMath
+import AntibodyMath
 
 /// Follows a chain block by block and turns the watched vault's logs, its liquidity and the watched
 /// feeds' rounds into the engine's ``Event``s.

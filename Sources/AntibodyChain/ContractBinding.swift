@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyMath
+import AntibodyMath
 
 /// What the typed contract bindings share: a deployed contract's address and the client that reads it.
 public protocol ContractBinding: Sendable {

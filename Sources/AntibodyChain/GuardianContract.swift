@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyMath
+import AntibodyMath
 public import AntibodyTrust
 
 /// A typed binding of `contracts/Guardian.vy`: call data for every function it exposes (static, pure

@@ -1,4 +1,4 @@
-public import AntibodyCore
+import AntibodyCore
 public import AntibodyTrust
 
 /// The asynchronous half of ``GuardianPort``: drains its orders one at a time, collects sentinel

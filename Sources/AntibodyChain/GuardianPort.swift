@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyTrust
+import AntibodyTrust
 
 /// The ``ProtocolPort`` that executes the engine's actions on chain through the Guardian contract.
 ///

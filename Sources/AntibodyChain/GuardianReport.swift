@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyTrust
+import AntibodyTrust
 
 /// What became of one ``GuardianOrder``: the final ``ActionOutcome`` and the evidence.
 public struct GuardianReport: Hashable, Sendable {

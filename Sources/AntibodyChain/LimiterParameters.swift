@@ -1,5 +1,5 @@
 public import AntibodyCore
-public import AntibodyMath
+import AntibodyMath
 
 /// The ProtectedVault's per-asset outflow limiter parameters, the contracts' `LimiterParams` struct
 /// `(uint256 windowSeconds, uint256 minRetainedBps, uint256 cooldownSeconds, bool holdOnTrip)`.

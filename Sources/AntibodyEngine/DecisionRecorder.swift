@@ -1,4 +1,4 @@
-public import AntibodyCore
+import AntibodyCore
 
 /// Receives every decision the engine makes, with its evidence, in event-time order.
 ///

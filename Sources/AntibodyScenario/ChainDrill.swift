@@ -1,7 +1,7 @@
 public import AntibodyChain
-public import AntibodyCore
+import AntibodyCore
 import AntibodyEngine
-public import AntibodyMath
+import AntibodyMath
 import AntibodyTrust
 
 /// The end-to-end drill on a local chain (docs/chain.md): deploy a token, a Guardian and a

@@ -1,4 +1,4 @@
-public import AntibodyCore
+import AntibodyCore
 public import AntibodySim
 
 /// A lending market hit by a price shock, per minute, in two mechanisms a scenario can combine:

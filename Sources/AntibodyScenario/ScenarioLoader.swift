@@ -1,8 +1,8 @@
 import AntibodyCore
 import AntibodyDefense
-public import AntibodyEngine
+import AntibodyEngine
 import AntibodyMath
-public import AntibodyReport
+import AntibodyReport
 import AntibodySim
 import AntibodyTOML
 import Foundation

@@ -1,5 +1,5 @@
-public import AntibodyCore
-public import AntibodyDefense
+import AntibodyCore
+import AntibodyDefense
 import AntibodyTOML
 import Foundation
 

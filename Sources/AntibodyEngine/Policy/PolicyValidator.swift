@@ -1,4 +1,4 @@
-public import AntibodyDefense
+import AntibodyDefense
 import AntibodyTOML
 
 /// Checks a parsed TOML document against ``PolicySchema``: unknown keys, missing required keys,
