@@ -33,8 +33,11 @@ func priceEvents(count: Int) -> [Event] {
         for k in prices.indices where events.count < count {
             let scale = prices[k].0 == "USDC" ? 0.0001 : 0.002
             prices[k].1 *= 1 + scale * (unit() - 0.5)
-            events.append(.observation(Observation(stream: prices[k].0, timestamp: Timestamp(seconds: 1_654_992_000 + minute * 60),
-                                                   value: prices[k].1)))
+            events.append(
+                .observation(
+                    Observation(
+                        stream: prices[k].0, timestamp: Timestamp(seconds: 1_654_992_000 + minute * 60),
+                        value: prices[k].1)))
         }
         minute += 1
     }
