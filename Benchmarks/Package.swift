@@ -57,6 +57,8 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
     ),
     // Keccak-256 of 32 and 1,024 bytes.
     ("CoreBenchmarks", [.product(name: "AntibodyCore", package: root)]),
+    // Transaction-classifier inference: logistic regression and the 12→24→1 MLP.
+    ("ModelsBenchmarks", [.product(name: "AntibodyModels", package: root)]),
 ]
 
 package.targets += benchmarkTargets.map { target in
