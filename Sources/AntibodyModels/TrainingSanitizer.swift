@@ -53,6 +53,14 @@ public struct TrainingSanitizer: Hashable, Sendable {
     public func sanitize<Model: BinaryClassifier>(
         _ dataset: Dataset, makeModel: (Standardizer) -> Model, using rng: inout some RandomNumberGenerator
     ) throws(ModelError) -> Result {
+        let immutableColumns = dataset.specification.features.indices.filter {
+            dataset.specification.features[$0].constraint == .immutable
+        }
+        let projectedSpecification = try FeatureSpecification(
+            features: immutableColumns.map { dataset.specification.features[$0] })
+        let projected = try Dataset(
+            specification: projectedSpecification, rows: dataset.rows.map { row in immutableColumns.map { row[$0] } },
+            labels: dataset.labels)
         var keep: [Int] = []
         for label in [false, true] {
             let members = dataset.labels.indices.filter { dataset.labels[$0] == label }
@@ -60,8 +68,8 @@ public struct TrainingSanitizer: Hashable, Sendable {
                 keep += members
                 continue
             }
-            let validator = try InputValidator(reference: dataset.subset(members), window: 20)
-            let distances = members.map { validator.distance(dataset.rows[$0]) }
+            let validator = try InputValidator(reference: projected.subset(members), window: 20)
+            let distances = members.map { validator.distance(projected.rows[$0]) }
             let median = Statistics.median(distances)
             let mad = max(Statistics.mad(distances, center: median), 1e-9)
             for (index, distance) in zip(members, distances) where distance <= median + outlierCutoff * mad {
