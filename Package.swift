@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AntibodyDetect", targets: ["AntibodyDetect"]),
         .library(name: "AntibodyDefense", targets: ["AntibodyDefense"]),
         .library(name: "AntibodyTrust", targets: ["AntibodyTrust"]),
+        .library(name: "AntibodyModels", targets: ["AntibodyModels"]),
         .library(name: "AntibodySim", targets: ["AntibodySim"]),
         .library(name: "AntibodyEngine", targets: ["AntibodyEngine"]),
         .library(name: "AntibodyChain", targets: ["AntibodyChain"]),
@@ -73,6 +74,13 @@ let package = Package(
             ]
         ),
         .target(
+            name: "AntibodyModels",
+            dependencies: [
+                "AntibodyCore",
+                "AntibodyTrust",
+            ]
+        ),
+        .target(
             name: "AntibodySim",
             dependencies: [
                 "AntibodyCore",
@@ -129,6 +137,7 @@ let package = Package(
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTrust",
+                "AntibodyModels",
                 "AntibodySim",
                 "AntibodyEngine",
                 "AntibodyChain",
@@ -192,6 +201,15 @@ let package = Package(
                 "AntibodyEngine",
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "AntibodyModelsTests",
+            dependencies: [
+                "AntibodyModels",
+                "AntibodySim",
+                "AntibodyTrust",
+                "AntibodyCore",
+            ]
         ),
         .testTarget(
             name: "AntibodyEngineTests",

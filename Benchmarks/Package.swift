@@ -83,6 +83,8 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyCore", package: root),
         ]
     ),
+    // Transaction-classifier inference: logistic regression and the 12→24→1 MLP.
+    ("ModelsBenchmarks", [.product(name: "AntibodyModels", package: root)]),
 ]
 
 package.targets += benchmarkTargets.map { target in

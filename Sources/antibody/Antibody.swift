@@ -16,7 +16,7 @@ struct Antibody: AsyncParsableCommand {
         subcommands: [
             PolicyCommand.self, BacktestCommand.self, OracleCommand.self, NABCommand.self,
             KeysCommand.self, SignCommand.self, AuditCommand.self, BenchCommand.self, AttacksCommand.self,
-            SimulateCommand.self, ChainCommand.self,
+            SimulateCommand.self, ChainCommand.self, ModelsCommand.self,
         ]
     )
 

@@ -1,0 +1,200 @@
+public import AntibodyCore
+public import AntibodyTrust
+
+/// A model as governance signs it: weights, architecture, feature specification, standardizer,
+/// decision threshold and the digest of the exact training data — encoded as a JSON document and
+/// hashed canonically (``AntibodyTrust/CanonicalDigest``: sorted members, numbers as IEEE-754
+/// doubles, Keccak-256), so one changed weight changes the digest.
+///
+/// Loading goes only through ``load(document:commitment:rule:)``, which verifies governance's
+/// ``AntibodyTrust/Commitment`` before decoding anything.
+public struct ModelArtifact: Hashable, Sendable {
+    /// The document format tag.
+    public static let format = "antibody-model-v1"
+
+    /// The model's name (the commitment subject is `model:<name>`).
+    public let name: String
+    /// The trained classifier.
+    public let model: TrainedModel
+    /// Its inputs.
+    public let specification: FeatureSpecification
+    /// The decision threshold on the attack probability.
+    public let threshold: Double
+    /// ``Dataset/digest`` of the training data.
+    public let trainingDataDigest: Bytes32
+    /// Training rows.
+    public let trainingRows: Int
+    /// The seed training used.
+    public let seed: UInt64
+
+    /// An artifact.
+    ///
+    /// - Throws: ``ModelError`` for a bad name, a threshold outside [0, 1] or a dimension mismatch.
+    public init(
+        name: String, model: TrainedModel, specification: FeatureSpecification, threshold: Double,
+        trainingDataDigest: Bytes32, trainingRows: Int, seed: UInt64
+    ) throws(ModelError) {
+        guard !name.isEmpty, name.utf8.count <= 64,
+            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0) }
+            )
+        else { throw .invalidInput("a model name has 1…64 letters, digits, '-', '_' or '.', not \(name.prefix(64))") }
+        guard threshold.isFinite, (0...1).contains(threshold) else {
+            throw .invalidInput("the decision threshold must be in [0, 1], not \(threshold)")
+        }
+        guard model.architecture.inputs == specification.dimension else {
+            throw .invalidInput(
+                "the model takes \(model.architecture.inputs) inputs; the specification has \(specification.dimension)")
+        }
+        guard trainingRows >= 0 else { throw .invalidInput("training rows cannot be negative") }
+        self.name = name
+        self.model = model
+        self.specification = specification
+        self.threshold = threshold
+        self.trainingDataDigest = trainingDataDigest
+        self.trainingRows = trainingRows
+        self.seed = seed
+    }
+
+    /// The commitment subject, `model:<name>`.
+    public var subject: String { "model:\(name)" }
+
+    /// The canonical document.
+    public var document: JSONValue {
+        func numbers(_ values: [Double]) -> JSONValue { .array(values.map { .number(Self.literal($0)) }) }
+        var architecture: [String: JSONValue] = [
+            "kind": .string(model.architecture.kind), "inputs": .number(String(model.architecture.inputs)),
+        ]
+        if case .multilayerPerceptron(_, let hidden) = model.architecture {
+            architecture["hidden"] = .number(String(hidden))
+            architecture["activation"] = .string("relu")
+        }
+        let features: [JSONValue] = specification.features.map {
+            .object([
+                "name": .string($0.name), "minimum": .number(Self.literal($0.minimum)),
+                "maximum": .number(Self.literal($0.maximum)), "binary": .bool($0.isBinary),
+                "constraint": .string($0.constraint.rawValue),
+            ])
+        }
+        return .object([
+            "format": .string(Self.format), "name": .string(name), "architecture": .object(architecture),
+            "features": .array(features),
+            "standardizer": .object([
+                "mean": numbers(model.standardizer.mean), "scale": numbers(model.standardizer.scale),
+            ]),
+            "parameters": numbers(model.parameters), "threshold": .number(Self.literal(threshold)),
+            "trainingData": .object([
+                "digest": .string(trainingDataDigest.description), "rows": .number(String(trainingRows)),
+                "seed": .number(String(seed)),
+            ]),
+        ])
+    }
+
+    /// The canonical digest governance signs.
+    public var digest: Bytes32 {
+        // Every number in the document is finite (checked on construction), so this cannot throw.
+        (try? CanonicalDigest.digest(of: document)) ?? .zero
+    }
+
+    /// The document as compact JSON text (members sorted).
+    public var documentText: String { JSONRendering.render(document) }
+
+    /// An unsigned commitment to this artifact (sign it with `Commitment.signed(by:in:)`).
+    public func commitment(version: UInt64) -> Commitment {
+        Commitment(subject: subject, digest: digest, version: version)
+    }
+
+    /// Verifies governance's `commitment` to `document` under `rule`, then decodes the artifact.
+    ///
+    /// - Throws: ``ModelError`` (integrity) saying why the model is refused — unsigned, too few or
+    ///   wrong signers, the document changed since it was signed (both digests shown), or the
+    ///   commitment is for another model — and nothing is decoded; ``ModelError`` (bad input) if
+    ///   a verified document is malformed.
+    public static func load(
+        document: JSONValue, commitment: Commitment, rule: CommitmentRule
+    ) throws(ModelError)
+        -> ModelArtifact
+    {
+        do {
+            _ = try rule.verify(commitment, document: document)
+        } catch {
+            throw .integrity("model refused: \(error.message)")
+        }
+        let artifact = try ModelArtifact(document: document)
+        guard commitment.subject == artifact.subject else {
+            throw .integrity(
+                "model refused: the commitment is for \(commitment.subject), the document is \(artifact.subject)")
+        }
+        return artifact
+    }
+
+    /// Decodes a document *without* verifying a commitment (for inspection and tests; the engine
+    /// uses ``load(document:commitment:rule:)``).
+    ///
+    /// - Throws: ``ModelError`` naming the first malformed member.
+    public init(document: JSONValue) throws(ModelError) {
+        let reader = DocumentReader(document)
+        guard try reader.string("format") == Self.format else {
+            throw .invalidInput("model document: format must be \(Self.format)")
+        }
+        let architecture = try reader.object("architecture")
+        let inputs = try architecture.integer("inputs", in: 1...256)
+        let featureReaders = try reader.array("features")
+        var features: [FeatureDescriptor] = []
+        for item in featureReaders {
+            guard let constraint = FeatureConstraint(rawValue: try item.string("constraint")) else {
+                throw .invalidInput("model document: unknown feature constraint")
+            }
+            features.append(
+                try FeatureDescriptor(
+                    name: try item.string("name"), minimum: try item.number("minimum"),
+                    maximum: try item.number("maximum"),
+                    isBinary: try item.bool("binary"), constraint: constraint))
+        }
+        let specification = try FeatureSpecification(features: features)
+        guard specification.dimension == inputs else {
+            throw .invalidInput("model document: \(inputs) inputs but \(specification.dimension) features")
+        }
+        let standardizerReader = try reader.object("standardizer")
+        let standardizer = try Standardizer(
+            mean: try standardizerReader.numbers("mean"), scale: try standardizerReader.numbers("scale"))
+        guard standardizer.mean.count == inputs else {
+            throw .invalidInput(
+                "model document: the standardizer has \(standardizer.mean.count) features, not \(inputs)")
+        }
+        let parameters = try reader.numbers("parameters")
+        let model: TrainedModel
+        switch try architecture.string("kind") {
+        case "logistic": model = .logistic(try LogisticRegression(standardizer: standardizer, parameters: parameters))
+        case "mlp":
+            guard try architecture.string("activation") == "relu" else {
+                throw .invalidInput("model document: only relu activations are supported")
+            }
+            model = .multilayerPerceptron(
+                try MultilayerPerceptron(
+                    standardizer: standardizer, hidden: try architecture.integer("hidden", in: 1...1024),
+                    parameters: parameters))
+        default: throw .invalidInput("model document: architecture kind must be logistic or mlp")
+        }
+        let training = try reader.object("trainingData")
+        guard let digest = try? Bytes32(hex: try training.string("digest")) else {
+            throw .invalidInput("model document: trainingData.digest is not 32 bytes of hex")
+        }
+        try self.init(
+            name: try reader.string("name"), model: model, specification: specification,
+            threshold: try reader.number("threshold"), trainingDataDigest: digest,
+            trainingRows: try training.integer("rows", in: 0...Int(Int32.max)),
+            seed: UInt64(try training.number("seed")))
+    }
+
+    /// The shortest round-trip decimal of `value` (what `Double(_:)` parses back exactly).
+    static func literal(_ value: Double) -> String { value == 0 ? "0" : "\(value)" }
+
+    /// The attack probability of `input` and whether it crosses the threshold.
+    ///
+    /// - Throws: ``ModelError`` if the input fails the specification.
+    public func classify(_ input: [Double]) throws(ModelError) -> (probability: Double, flagged: Bool) {
+        try specification.validate(input)
+        let p = model.probability(input)
+        return (p, p >= threshold)
+    }
+}

@@ -1,0 +1,113 @@
+import AntibodyCore
+import AntibodyModels
+import AntibodySim
+import AntibodyTrust
+import ArgumentParser
+import Foundation
+
+/// `antibody models train`: trains the transaction classifier on simulated traffic and writes the
+/// model document and governance's commitment to it.
+struct ModelsTrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train the transaction classifier on simulated traffic and write a signed model.",
+        discussion: """
+            Writes <out> (the canonical model document: weights, architecture, feature \
+            specification, standardizer, threshold, training-data digest) and <out>.commitment.json \
+            (governance's EIP-712 commitment to its digest, signed with --keystore; unsigned without \
+            it, which the engine refuses to load).
+            """
+    )
+
+    @Option(help: "Seed of the simulated traffic and of training.") var seed: UInt64 = 0
+    @Option(help: "Architecture: mlp or logistic.") var kind = "mlp"
+    @Option(help: "Hidden units of the MLP (1…256).") var hidden = 24
+    @Option(help: "Training rows (200…1,000,000).") var rows = 8_000
+    @Option(help: "Training epochs (1…1,000).") var epochs = 25
+    @Option(help: "Model name (commitment subject model:<name>).") var name = "transaction-classifier"
+    @Option(help: "Where to write the model document.") var out = "model.json"
+    @Option(help: "Governance keystore to sign the commitment with.") var keystore: String?
+    @Option(help: "Chain id of the governance EIP-712 domain.") var chainId: UInt64 = 1
+    @Option(help: "Guardian contract (EIP-712 verifying contract).")
+    var verifyingContract = "0x0000000000000000000000000000000000000000"
+    @Option(help: "Commitment version.") var version: UInt64 = 1
+    @OptionGroup var passphrase: PassphraseOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    func validate() throws {
+        guard kind == "mlp" || kind == "logistic" else {
+            throw CommandFailure.badInput("--kind must be mlp or logistic")
+        }
+        guard (1...256).contains(hidden) else { throw CommandFailure.badInput("--hidden must be 1…256") }
+        guard (200...1_000_000).contains(rows) else { throw CommandFailure.badInput("--rows must be 200…1,000,000") }
+        guard (1...1_000).contains(epochs) else { throw CommandFailure.badInput("--epochs must be 1…1,000") }
+        guard (try? EthereumAddress(hex: verifyingContract)) != nil else {
+            throw CommandFailure.badInput("--verifying-contract is not an address: \(verifyingContract)")
+        }
+    }
+
+    func run() throws {
+        do {
+            let train = try ModelTraffic.dataset(count: rows, seed: seed &+ 1)
+            let validation = try ModelTraffic.dataset(count: max(200, rows / 2), seed: seed &+ 2)
+            let standardizer = Standardizer(fitting: train)
+            var config = TrainingConfiguration()
+            config.epochs = epochs
+            var rng = Xoshiro256StarStar(seed: seed)
+            let bar = ProgressBar(total: epochs, label: "training")
+            let model: TrainedModel
+            if kind == "mlp" {
+                let initial = try MultilayerPerceptron(standardizer: standardizer, hidden: hidden, using: &rng)
+                model = .multilayerPerceptron(
+                    try Trainer.train(initial, on: train, configuration: config, using: &rng) { done, _ in
+                        bar.update(done)
+                    })
+            } else {
+                model = .logistic(
+                    try Trainer.train(
+                        LogisticRegression(standardizer: standardizer), on: train, configuration: config,
+                        using: &rng
+                    ) { done, _ in bar.update(done) })
+            }
+            bar.finish()
+            let threshold = ModelEvaluation.threshold(model, validation, 0.005)
+            let artifact = try ModelArtifact(
+                name: name, model: model, specification: .transactionFlow, threshold: threshold,
+                trainingDataDigest: train.digest, trainingRows: train.count, seed: seed)
+            var commitment = artifact.commitment(version: version)
+            if let keystore {
+                let key = try KeystoreFile.unlock(keystore, passphrase)
+                let domain = GuardianDomain(
+                    chainID: chainId, verifyingContract: try EthereumAddress(hex: verifyingContract))
+                commitment = commitment.signed(by: key, in: domain)
+            }
+            try Data(artifact.documentText.utf8).write(to: URL(fileURLWithPath: out))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try encoder.encode(commitment).write(to: URL(fileURLWithPath: out + ".commitment.json"))
+            let test = try ModelTraffic.dataset(count: max(200, rows / 2), seed: seed &+ 3)
+            let clean = ModelEvaluation.metrics(model, test, threshold)
+            if json {
+                print(
+                    JSONText.object([
+                        ("model", .string(out)), ("digest", .string(artifact.digest.description)),
+                        ("trainingDataDigest", .string(train.digest.description)),
+                        ("signatures", .number(Double(commitment.signatures.count))), ("threshold", .number(threshold)),
+                        ("precision", .number(clean.precision)), ("recall", .number(clean.recall)),
+                        ("falsePositiveRate", .number(clean.falsePositiveRate)), ("auc", .number(clean.auc)),
+                    ]).rendered)
+            } else {
+                print("wrote \(out) (\(artifact.model.architecture.kind), digest \(artifact.digest))")
+                print("commitment \(out).commitment.json with \(commitment.signatures.count) signature(s)")
+                print(
+                    String(
+                        format: "held-out: precision %.4f  recall %.4f  FPR %.4f  AUC %.4f  (threshold %.4f)",
+                        clean.precision, clean.recall, clean.falsePositiveRate, clean.auc, threshold))
+            }
+        } catch let error as ModelError {
+            CLI.fail(error.message, code: error.isBadInput ? 2 : 1)
+        } catch let error as SimError {
+            CLI.fail(error.message, code: 2)
+        }
+    }
+}

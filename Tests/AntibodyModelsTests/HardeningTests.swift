@@ -1,0 +1,146 @@
+import AntibodyModels
+import AntibodySim
+import Foundation
+import Testing
+
+@Suite("Models: input validation, poisoning, evasion, extraction")
+struct HardeningTests {
+    @Test("robust distance flags shifted inputs, KS/PSI flag a volatile window, held-out traffic passes")
+    func inputValidation() throws {
+        let train = try Support.dataset(count: 1_500, seed: 11)
+        let held = try Support.dataset(count: 600, seed: 12)
+        var validator = try InputValidator(reference: train, window: 256)
+        let flagged = held.rows.filter { validator.distance($0) > validator.distanceThreshold }.count
+        #expect(Double(flagged) / Double(held.count) < 0.02)
+        let scale = Standardizer(fitting: train).scale
+        var shifted = held.rows[0]
+        for i in [0, 2, 5, 6] {
+            shifted[i] = min(shifted[i] + 5 * scale[i], FeatureSpecification.transactionFlow.features[i].maximum)
+        }
+        #expect(try validator.assess(shifted).isOutOfDistribution)
+        for row in held.rows.prefix(256) { _ = try validator.assess(row) }
+        #expect(validator.shiftReport().filter(\.drifted).isEmpty)
+        for row in held.rows.suffix(256) {
+            var copy = row
+            copy[11] = min(row[11] * 3, 5)
+            let assessment = try validator.assess(copy)
+            _ = assessment.canActAlone
+        }
+        #expect(validator.shiftReport().filter(\.drifted).map(\.name).contains("marketVolatility"))
+    }
+
+    @Test("PGD stays within the feature constraints and never raises the logit")
+    func evasionConstraints() throws {
+        let data = try Support.dataset(count: 800, seed: 21)
+        let model = try Support.logistic(data, seed: 21, epochs: 4)
+        let spec = FeatureSpecification.transactionFlow
+        let attack = try EvasionAttack(
+            specification: spec, scale: Standardizer(fitting: data).scale, epsilon: 1, steps: 10)
+        for (row, label) in zip(data.rows, data.labels) where label {
+            let adversarial = attack.pgd(row, against: model)
+            try spec.validate(adversarial)
+            #expect(model.logit(adversarial) <= model.logit(row) + 1e-12)
+            for (i, feature) in spec.features.enumerated() {
+                switch feature.constraint {
+                case .immutable: #expect(adversarial[i] == row[i])
+                case .decreaseOnly: #expect(adversarial[i] <= row[i])
+                case .increaseOnly: #expect(adversarial[i] >= row[i])
+                case .free: #expect(abs(adversarial[i] - row[i]) <= attack.scale[i] + 0.5)
+                }
+            }
+        }
+    }
+
+    @Test("a backdoor planted in 10 % of the data works undefended and is filtered by sanitising")
+    func backdoor() throws {
+        let train = try Support.dataset(count: 1_500, seed: 31)
+        let test = try Support.dataset(count: 800, seed: 32)
+        let attack = PoisoningAttack.standardBackdoor(rate: 0.1)
+        var rng = Xoshiro256StarStar(seed: 33)
+        let poisoned = try attack.apply(to: train, using: &rng)
+        let undefended = try Support.logistic(poisoned, seed: 34)
+        let sanitized = try TrainingSanitizer().sanitize(
+            poisoned, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        #expect(sanitized.outliers + sanitized.inconsistent + sanitized.influential >= 100)
+        let defended = try Support.logistic(sanitized.kept, seed: 35)
+        let triggered = test.rows.indices.filter { test.labels[$0] }.map { attack.triggered(test.rows[$0]) }
+        let passed = { (m: LogisticRegression) in
+            Double(triggered.filter { m.probability($0) < 0.5 }.count) / Double(triggered.count)
+        }
+        #expect(passed(undefended) > 0.5)
+        #expect(passed(defended) < passed(undefended))
+    }
+
+    @Test("the query interface enforces the budget and accounts ε per client")
+    func queryBudget() throws {
+        let data = try Support.dataset(count: 300, seed: 41)
+        let model = try Support.logistic(data, seed: 41, epochs: 2)
+        var interface = QueryInterface(
+            model: model, specification: .transactionFlow,
+            policy: try QueryPolicy(queryBudget: 3, epsilonPerQuery: 0.5, rounding: 0.1))
+        var rng = Xoshiro256StarStar(seed: 42)
+        for _ in 0..<3 {
+            let answer = try interface.query(client: "a", input: data.rows[0], using: &rng)
+            #expect((0...1).contains(answer))
+            #expect(abs(answer * 10 - (answer * 10).rounded()) < 1e-9)
+        }
+        #expect(throws: ModelError.self) { try interface.query(client: "a", input: data.rows[0], using: &rng) }
+        _ = try interface.query(client: "b", input: data.rows[0], using: &rng)
+        #expect(interface.accountant.epsilonSpent["a"] == 1.5)
+        #expect(interface.accountant.queries["b"] == 1)
+        #expect(throws: ModelError.self) { try QueryPolicy(queryBudget: 0, epsilonPerQuery: 1, rounding: 0) }
+    }
+
+    @Test("the volatility forecaster fits GARCH returns out of sample")
+    func volatility() throws {
+        func returns(_ seed: UInt64, _ count: Int) throws -> [Double] {
+            var path = try GARCHPath(start: 100, omega: 1e-6, alpha: 0.1, beta: 0.88)
+            var rng = Xoshiro256StarStar(seed: seed)
+            var previous = path.price
+            return (0..<count).map { _ in
+                let p = path.next(using: &rng)
+                defer { previous = p }
+                return Foundation.log(p / previous)
+            }
+        }
+        let model = try VolatilityForecaster.fit(returns: try returns(1, 6_000), horizon: 24)
+        let fit = model.evaluate(returns: try returns(2, 3_000))
+        #expect(fit.r2 > 0.1)
+        #expect(fit.r2 > fit.ewmaR2)
+        #expect(model.forecastVolatility.isFinite)
+    }
+
+    @Test("a tiny evaluation produces every key the issue asks for")
+    func evaluationKeys() throws {
+        let data = EvaluationData(
+            train: try Support.dataset(count: 400, seed: 51), validation: try Support.dataset(count: 300, seed: 52),
+            test: try Support.dataset(count: 300, seed: 53),
+            publicTraffic: try Support.dataset(count: 200, seed: 54, attackShare: 0.05).rows,
+            fresh: try Support.dataset(count: 100, seed: 55, attackShare: 0.5).rows,
+            volatileWindow: try Support.dataset(count: 256, seed: 56).rows)
+        var settings = EvaluationSettings()
+        settings.hidden = 4
+        settings.training.epochs = 2
+        settings.poisoningRates = [0.1]
+        settings.pgdSteps = 2
+        settings.undefendedQueries = 200
+        settings.extractionCurve = [50]
+        let report = try ModelEvaluation.run(
+            data: data, settings: settings, seed: 0, makeGenerator: { Xoshiro256StarStar(seed: $0) })
+        let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(report)) as! [String: Any]
+        let clean = json["clean"] as! [String: Any]
+        for key in ["precision", "recall", "falsePositiveRate", "auc"] { #expect(clean[key] is Double) }
+        let poisoning = json["poisoning"] as! [[String: Any]]
+        for side in ["defended", "undefended"] {
+            let outcome = poisoning[0][side] as! [String: Any]
+            #expect(outcome["accuracyDrop"] is Double && outcome["backdoorSuccess"] is Double)
+        }
+        #expect(poisoning[0]["rate"] as? Double == 0.1)
+        let evasion = json["evasion"] as! [String: Any]
+        for key in ["epsilon", "undefendedSuccess", "defendedSuccess", "cleanAccuracyCost"] {
+            #expect(evasion[key] != nil)
+        }
+        let extraction = json["extraction"] as! [String: Any]
+        for key in ["budget", "epsilon", "undefendedAgreement", "defendedAgreement"] { #expect(extraction[key] != nil) }
+    }
+}
