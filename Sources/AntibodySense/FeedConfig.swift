@@ -92,6 +92,9 @@ public struct FeedConfig: Hashable, Sendable {
     /// `answer` in human units (`answer / 10^decimals`).
     @inlinable
     public func value(of answer: Int128) -> Double {
-        Double(answer) / Decimal10.power(decimals)
+        // Through Int64 when it fits: Double(Int128) is a slow generic conversion.
+        let fits = answer >= Int128(Int64.min) && answer <= Int128(Int64.max)
+        let whole = fits ? Double(Int64(truncatingIfNeeded: answer)) : Double(answer)
+        return whole / Decimal10.power(decimals)
     }
 }

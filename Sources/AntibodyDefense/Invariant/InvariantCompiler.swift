@@ -738,7 +738,7 @@ public struct InvariantCompiler: Sendable {
             result.code = .exact({ s throws(EvalError) in
                 let x = try f(&s)
                 guard x.isFinite, abs(x) < 1.7e38 else { throw EvalError(.overflow, at: p) }
-                return Int128(x.rounded(.towardZero))
+                return Wad.int128(integral: x.rounded(.towardZero))
             })
         case ("abs", _, .exactOp(let f)):
             result.code = .exact({ s throws(EvalError) in

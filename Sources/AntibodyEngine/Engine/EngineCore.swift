@@ -403,7 +403,7 @@ public struct EngineCore {
         guard amount.isFinite, abs(amount) < 1e36,
             let l = policy.outflowLimits.firstIndex(where: { $0.configuration.asset == asset })
         else { return }
-        let units = Int128(amount.rounded())
+        let units = Wad.int128(integral: amount.rounded())
         if units >= 0 {
             limiters[l].inflow(units, at: time)
             return

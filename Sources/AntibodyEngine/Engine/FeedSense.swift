@@ -1,4 +1,5 @@
 import AntibodyCore
+import AntibodyDefense
 import AntibodySense
 
 /// The Sense stage of one asset's price feed inside the engine: every source's price is checked by
@@ -96,7 +97,7 @@ struct FeedSense {
             // Chainlink rounds have positive timestamps; event time may start at 0 (simulations), so the
             // guard sees every time shifted by the same constant, which changes no difference.
             let round = FeedRound(
-                roundId: rounds[slot] + 1, answer: Int128((value * scale).rounded()),
+                roundId: rounds[slot] + 1, answer: Wad.int128(integral: (value * scale).rounded()),
                 updatedAt: Timestamp(milliseconds: timestamp.milliseconds + Self.guardShift))
             let assessment = guards[slot].check(
                 round, now: Timestamp(milliseconds: now.milliseconds + Self.guardShift))
