@@ -59,10 +59,10 @@ public enum ModelEvaluation {
                     var config = settings.training
                     if defended {
                         var rng = makeGenerator(stream + 5)
-                        input = try TrainingSanitizer().sanitize(
+                        input = try settings.sanitizer.sanitize(
                             dataset, makeModel: { mlp($0, stream + 6) }, using: &rng
                         ).kept
-                        config.robust = .standard
+                        config.robust = settings.defendedTraining
                     }
                     return try train(mlp(Standardizer(fitting: input), stream + 7), input, config, stream + 8)
                 }

@@ -71,6 +71,36 @@ struct HardeningTests {
         #expect(passed(defended) < passed(undefended))
     }
 
+    @Test("sanitising keeps clean traffic, catches flipped labels, and defended beats undefended on a backdoor")
+    func sanitiserDirection() throws {
+        let train = try Support.dataset(count: 1_200, seed: 41)
+        let test = try Support.dataset(count: 600, seed: 42)
+        var rng = Xoshiro256StarStar(seed: 43)
+        // On clean traffic the label-consistency filter touches few rows: unusual benign groups stay.
+        let clean = try TrainingSanitizer().sanitize(
+            train, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        #expect(clean.inconsistent < train.count / 20)
+        #expect(clean.kept.count - clean.kept.attackCount >= (train.count - train.attackCount) * 95 / 100)
+        // Label flips at 20 % (240 rows): the filter relabels or removes most of them.
+        let flipped = try PoisoningAttack.labelFlip(rate: 0.2).apply(to: train, using: &rng)
+        let repaired = try TrainingSanitizer().sanitize(
+            flipped, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        #expect(repaired.inconsistent >= 180)
+        // Backdoor at 10 %: undefended it passes most triggered attacks, defended few.
+        let backdoor = PoisoningAttack.standardBackdoor(rate: 0.1)
+        let planted = try backdoor.apply(to: train, using: &rng)
+        let defended = try TrainingSanitizer().sanitize(
+            planted, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        let triggered = test.rows.indices.filter { test.labels[$0] }.map { backdoor.triggered(test.rows[$0]) }
+        let passed = { (m: LogisticRegression) in
+            Double(triggered.filter { m.probability($0) < 0.5 }.count) / Double(triggered.count)
+        }
+        let undefendedPass = passed(try Support.logistic(planted, seed: 45))
+        let defendedPass = passed(try Support.logistic(defended.kept, seed: 45))
+        #expect(undefendedPass > 0.5)
+        #expect(defendedPass < 0.25)
+    }
+
     @Test("the query interface enforces the budget and accounts ε per client")
     func queryBudget() throws {
         let data = try Support.dataset(count: 300, seed: 41)
