@@ -23,6 +23,8 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var epsilonPerQuery = 5.0
     /// Answer rounding.
     public var rounding = 0.1
+    /// ε per answer of the decisions-only (randomized response) interfaces measured.
+    public var decisionEpsilons = [0.5, 1.0, 2.0, 4.6]
     /// Queries the undefended extraction attacker makes.
     public var undefendedQueries = 5_000
     /// Query counts on the extraction curve.

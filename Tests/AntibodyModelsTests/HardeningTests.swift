@@ -119,6 +119,23 @@ struct HardeningTests {
         #expect(interface.accountant.epsilonSpent["a"] == 1.5)
         #expect(interface.accountant.queries["b"] == 1)
         #expect(throws: ModelError.self) { try QueryPolicy(queryBudget: 0, epsilonPerQuery: 1, rounding: 0) }
+        // Decisions only, randomized response at ε 2: answers are 0 or 1, the flip rate is about
+        // 1 / (1 + e²) ≈ 11.9 %, and each answer costs ε 2.
+        var decisions = QueryInterface(
+            model: model, specification: .transactionFlow,
+            policy: try QueryPolicy.decisionsOnly(queryBudget: 2_000, epsilonPerQuery: 2, threshold: 0.5))
+        var flips = 0
+        for index in 0..<2_000 {
+            let row = data.rows[index % data.count]
+            let answer = try decisions.query(client: "c", input: row, using: &rng)
+            #expect(answer == 0 || answer == 1)
+            if (answer == 1) != (model.probability(row) >= 0.5) { flips += 1 }
+        }
+        #expect((160...320).contains(flips))
+        #expect(decisions.accountant.epsilonSpent["c"] == 4_000)
+        #expect(throws: ModelError.self) {
+            try QueryPolicy.decisionsOnly(queryBudget: 1, epsilonPerQuery: 1, threshold: 1.5)
+        }
     }
 
     @Test("the volatility forecaster fits GARCH returns out of sample")
