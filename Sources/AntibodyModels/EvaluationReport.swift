@@ -52,6 +52,18 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
         public var defendedAgreement: Double
     }
 
+    /// Extraction through a decisions-only interface (randomized response) at the operating budget.
+    public struct DecisionPoint: Hashable, Sendable, Codable {
+        /// ε per answer (randomized response; flip probability 1 / (1 + e^ε)).
+        public var epsilonPerQuery: Double
+        /// ε the attacker spent (basic composition).
+        public var epsilon: Double
+        /// Surrogate agreement on fresh inputs.
+        public var agreement: Double
+        /// Share of an honest client's decisions left unchanged.
+        public var honestDecisionAgreement: Double
+    }
+
     /// Extraction at the operating budget.
     public struct Extraction: Hashable, Sendable, Codable {
         /// Queries per client per period.
@@ -70,6 +82,8 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
         public var honestDecisionAgreement: Double
         /// Agreement versus queries.
         public var curve: [ExtractionPoint]
+        /// Decisions only (no score) at the operating threshold, per ε.
+        public var decisionsOnly: [DecisionPoint] = []
     }
 
     /// Input validation figures.

@@ -8,6 +8,11 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var targetFalsePositiveRate = 0.005
     /// Poisoning rates.
     public var poisoningRates = [0.01, 0.05, 0.10, 0.20]
+    /// The poisoning defence: filtering before training…
+    public var sanitizer = TrainingSanitizer()
+    /// …and how the defended model's batches are combined after filtering (trimmed loss: 3 % of a
+    /// 64-row batch, i.e. its highest-loss row, is left out of each step).
+    public var defendedTraining = RobustTraining.trimmedLoss(fraction: 0.03)
     /// Evasion budget (reference standard deviations).
     public var evasionEpsilon = 1.0
     /// PGD iterations.
@@ -18,6 +23,8 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var epsilonPerQuery = 5.0
     /// Answer rounding.
     public var rounding = 0.1
+    /// ε per answer of the decisions-only (randomized response) interfaces measured.
+    public var decisionEpsilons = [0.5, 1.0, 2.0, 4.6]
     /// Queries the undefended extraction attacker makes.
     public var undefendedQueries = 5_000
     /// Query counts on the extraction curve.

@@ -59,10 +59,10 @@ public enum ModelEvaluation {
                     var config = settings.training
                     if defended {
                         var rng = makeGenerator(stream + 5)
-                        input = try TrainingSanitizer().sanitize(
+                        input = try settings.sanitizer.sanitize(
                             dataset, makeModel: { mlp($0, stream + 6) }, using: &rng
                         ).kept
-                        config.robust = .standard
+                        config.robust = settings.defendedTraining
                     }
                     return try train(mlp(Standardizer(fitting: input), stream + 7), input, config, stream + 8)
                 }
@@ -129,20 +129,34 @@ public enum ModelEvaluation {
                     undefendedAgreement: try extract(.open, queries: queries, 40 + UInt64(k)).agreement,
                     defendedAgreement: try extract(noisyUncapped, queries: queries, 60 + UInt64(k)).agreement))
         }
-        var honestInterface = QueryInterface(model: standard, specification: spec, policy: defendedPolicy)
-        var honestRng = makeGenerator(32)
         let honestRows = Array(data.test.rows.prefix(settings.queryBudget))
-        var unchanged = 0
-        for row in honestRows {
-            let answer = try honestInterface.query(client: "honest", input: row, using: &honestRng)
-            if (answer >= standardThreshold) == (standard.probability(row) >= standardThreshold) { unchanged += 1 }
+        func honestRate(_ policy: QueryPolicy, _ stream: UInt64) throws(ModelError) -> Double {
+            var interface = QueryInterface(model: standard, specification: spec, policy: policy)
+            var rng = makeGenerator(stream)
+            var unchanged = 0
+            for row in honestRows {
+                let answer = try interface.query(client: "honest", input: row, using: &rng)
+                let decided = policy.decisionThreshold == nil ? answer >= standardThreshold : answer >= 0.5
+                if decided == (standard.probability(row) >= standardThreshold) { unchanged += 1 }
+            }
+            return honestRows.isEmpty ? 1 : Double(unchanged) / Double(honestRows.count)
+        }
+        let honest = try honestRate(defendedPolicy, 32)
+        var decisionsOnly: [EvaluationReport.DecisionPoint] = []
+        for (k, epsilon) in settings.decisionEpsilons.enumerated() {
+            let policy = try QueryPolicy.decisionsOnly(
+                queryBudget: settings.queryBudget, epsilonPerQuery: epsilon, threshold: standardThreshold)
+            let result = try extract(policy, queries: settings.undefendedQueries, 80 + UInt64(k))
+            decisionsOnly.append(
+                .init(
+                    epsilonPerQuery: epsilon, epsilon: result.epsilonSpent, agreement: result.agreement,
+                    honestDecisionAgreement: try honestRate(policy, 90 + UInt64(k))))
         }
         let extraction = EvaluationReport.Extraction(
             budget: settings.queryBudget, epsilon: defended.epsilonSpent, epsilonPerQuery: settings.epsilonPerQuery,
             undefendedAgreement: open.agreement, undefendedQueries: open.answered,
             defendedAgreement: defended.agreement,
-            honestDecisionAgreement: honestRows.isEmpty ? 1 : Double(unchanged) / Double(honestRows.count), curve: curve
-        )
+            honestDecisionAgreement: honest, curve: curve, decisionsOnly: decisionsOnly)
         tick("extraction")
         // Input validation.
         var validator = try InputValidator(reference: data.train, window: 256)

@@ -33,6 +33,14 @@ public struct QueryInterface<Model: BinaryClassifier>: Sendable {
             throw .refused("client \(client) has used its \(policy.queryBudget) queries for this period")
         }
         var answer = model.probability(input)
+        if let threshold = policy.decisionThreshold {
+            var decision = answer >= threshold
+            if let epsilon = policy.epsilonPerQuery, Sampling.unit(&rng) < 1 / (1 + _exp(epsilon)) {
+                decision.toggle()
+            }
+            accountant.charge(client, epsilon: policy.epsilonPerQuery ?? .infinity)
+            return decision ? 1 : 0
+        }
         if let epsilon = policy.epsilonPerQuery {
             answer += Sampling.laplace(&rng, scale: 1 / epsilon)
         }

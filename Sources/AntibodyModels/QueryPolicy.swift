@@ -7,6 +7,10 @@ public struct QueryPolicy: Hashable, Sendable {
     public var epsilonPerQuery: Double?
     /// Answers are rounded to multiples of this (0 = no rounding).
     public var rounding: Double
+    /// Decisions only: when set, an answer is 1 (attack) or 0 at this threshold, no score; with
+    /// `epsilonPerQuery` the decision is flipped with probability 1 / (1 + e^ε) (randomized
+    /// response, ε-differentially private per answer) instead of adding Laplace noise.
+    public var decisionThreshold: Double? = nil
 
     /// A policy.
     ///
@@ -24,6 +28,20 @@ public struct QueryPolicy: Hashable, Sendable {
         self.queryBudget = queryBudget
         self.epsilonPerQuery = epsilonPerQuery
         self.rounding = rounding
+    }
+
+    /// Decisions only at `threshold` (in [0, 1]), randomized response at `epsilonPerQuery`.
+    ///
+    /// - Throws: ``ModelError`` as ``init(queryBudget:epsilonPerQuery:rounding:)``, or a threshold outside [0, 1].
+    public static func decisionsOnly(
+        queryBudget: Int, epsilonPerQuery: Double?, threshold: Double
+    ) throws(ModelError) -> QueryPolicy {
+        guard threshold.isFinite, (0...1).contains(threshold) else {
+            throw .invalidInput("the decision threshold must be in [0, 1], not \(threshold)")
+        }
+        var policy = try QueryPolicy(queryBudget: queryBudget, epsilonPerQuery: epsilonPerQuery, rounding: 0)
+        policy.decisionThreshold = threshold
+        return policy
     }
 
     /// No defence: unlimited exact answers.

@@ -46,6 +46,16 @@ enum ModelsReportText {
         lines.append(
             "budget \(x.budget) queries/client: defended agreement \(pct(x.defendedAgreement)) (ε spent \(x.epsilon)) vs undefended \(pct(x.undefendedAgreement)) after \(x.undefendedQueries) queries; honest decisions unchanged \(pct(x.honestDecisionAgreement))"
         )
+        if !x.decisionsOnly.isEmpty {
+            lines.append("decisions only (randomized response), budget \(x.budget) queries/client")
+            lines.append("| ε/answer | ε spent | surrogate agreement | honest decisions unchanged |")
+            lines.append("|---|---|---|---|")
+            for point in x.decisionsOnly {
+                lines.append(
+                    "| \(point.epsilonPerQuery) | \(point.epsilon) | \(pct(point.agreement)) | \(pct(point.honestDecisionAgreement)) |"
+                )
+            }
+        }
         lines.append("")
         let v = r.inputValidation
         lines.append(

@@ -71,6 +71,36 @@ struct HardeningTests {
         #expect(passed(defended) < passed(undefended))
     }
 
+    @Test("sanitising keeps clean traffic, catches flipped labels, and defended beats undefended on a backdoor")
+    func sanitiserDirection() throws {
+        let train = try Support.dataset(count: 1_200, seed: 41)
+        let test = try Support.dataset(count: 600, seed: 42)
+        var rng = Xoshiro256StarStar(seed: 43)
+        // On clean traffic the label-consistency filter touches few rows: unusual benign groups stay.
+        let clean = try TrainingSanitizer().sanitize(
+            train, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        #expect(clean.inconsistent < train.count / 20)
+        #expect(clean.kept.count - clean.kept.attackCount >= (train.count - train.attackCount) * 95 / 100)
+        // Label flips at 20 % (240 rows): the filter relabels or removes most of them.
+        let flipped = try PoisoningAttack.labelFlip(rate: 0.2).apply(to: train, using: &rng)
+        let repaired = try TrainingSanitizer().sanitize(
+            flipped, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        #expect(repaired.inconsistent >= 180)
+        // Backdoor at 10 %: undefended it passes most triggered attacks, defended few.
+        let backdoor = PoisoningAttack.standardBackdoor(rate: 0.1)
+        let planted = try backdoor.apply(to: train, using: &rng)
+        let defended = try TrainingSanitizer().sanitize(
+            planted, makeModel: { LogisticRegression(standardizer: $0) }, using: &rng)
+        let triggered = test.rows.indices.filter { test.labels[$0] }.map { backdoor.triggered(test.rows[$0]) }
+        let passed = { (m: LogisticRegression) in
+            Double(triggered.filter { m.probability($0) < 0.5 }.count) / Double(triggered.count)
+        }
+        let undefendedPass = passed(try Support.logistic(planted, seed: 45))
+        let defendedPass = passed(try Support.logistic(defended.kept, seed: 45))
+        #expect(undefendedPass > 0.5)
+        #expect(defendedPass < 0.25)
+    }
+
     @Test("the query interface enforces the budget and accounts ε per client")
     func queryBudget() throws {
         let data = try Support.dataset(count: 300, seed: 41)
@@ -89,6 +119,23 @@ struct HardeningTests {
         #expect(interface.accountant.epsilonSpent["a"] == 1.5)
         #expect(interface.accountant.queries["b"] == 1)
         #expect(throws: ModelError.self) { try QueryPolicy(queryBudget: 0, epsilonPerQuery: 1, rounding: 0) }
+        // Decisions only, randomized response at ε 2: answers are 0 or 1, the flip rate is about
+        // 1 / (1 + e²) ≈ 11.9 %, and each answer costs ε 2.
+        var decisions = QueryInterface(
+            model: model, specification: .transactionFlow,
+            policy: try QueryPolicy.decisionsOnly(queryBudget: 2_000, epsilonPerQuery: 2, threshold: 0.5))
+        var flips = 0
+        for index in 0..<2_000 {
+            let row = data.rows[index % data.count]
+            let answer = try decisions.query(client: "c", input: row, using: &rng)
+            #expect(answer == 0 || answer == 1)
+            if (answer == 1) != (model.probability(row) >= 0.5) { flips += 1 }
+        }
+        #expect((160...320).contains(flips))
+        #expect(decisions.accountant.epsilonSpent["c"] == 4_000)
+        #expect(throws: ModelError.self) {
+            try QueryPolicy.decisionsOnly(queryBudget: 1, epsilonPerQuery: 1, threshold: 1.5)
+        }
     }
 
     @Test("the volatility forecaster fits GARCH returns out of sample")
