@@ -1,4 +1,4 @@
-public import AntibodyCore
+import AntibodyCore
 public import AntibodyTrust
 
 /// A model as governance signs it: weights, architecture, feature specification, standardizer,

@@ -30,7 +30,7 @@ struct ModelsTrainCommand: ParsableCommand {
     @Option(help: "Chain id of the governance EIP-712 domain.") var chainId: UInt64 = 1
     @Option(help: "Guardian contract (EIP-712 verifying contract).")
     var verifyingContract = "0x0000000000000000000000000000000000000000"
-    @Option(help: "Commitment version.") var version: UInt64 = 1
+    @Option(help: "Version of the governance commitment.") var commitmentVersion: UInt64 = 1
     @OptionGroup var passphrase: PassphraseOptions
     @Flag(help: "Print JSON.") var json = false
 
@@ -74,7 +74,7 @@ struct ModelsTrainCommand: ParsableCommand {
             let artifact = try ModelArtifact(
                 name: name, model: model, specification: .transactionFlow, threshold: threshold,
                 trainingDataDigest: train.digest, trainingRows: train.count, seed: seed)
-            var commitment = artifact.commitment(version: version)
+            var commitment = artifact.commitment(version: commitmentVersion)
             if let keystore {
                 let key = try KeystoreFile.unlock(keystore, passphrase)
                 let domain = GuardianDomain(
