@@ -1,3 +1,5 @@
+import AntibodyCore
+
 /// A small JSON value with deterministic rendering (keys in the order given), for `--json` output.
 indirect enum JSONText {
     case string(String)
@@ -23,24 +25,5 @@ indirect enum JSONText {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var r = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": r += "\\\""
-            case "\\": r += "\\\\"
-            case "\n": r += "\\n"
-            case "\r": r += "\\r"
-            case "\t": r += "\\t"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    r += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    r.unicodeScalars.append(c)
-                }
-            }
-        }
-        return r + "\""
-    }
+    static func quote(_ s: String) -> String { JSONString.quoted(s) }
 }
