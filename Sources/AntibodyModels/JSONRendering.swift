@@ -15,7 +15,7 @@ enum JSONRendering {
         case .null: out += "null"
         case .bool(let flag): out += flag ? "true" : "false"
         case .number(let literal): out += literal
-        case .string(let text): quote(text, into: &out)
+        case .string(let text): JSONString.append(text, to: &out)
         case .array(let items):
             out += "["
             for (index, item) in items.enumerated() {
@@ -27,15 +27,11 @@ enum JSONRendering {
             out += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { out += "," }
-                quote(key, into: &out)
+                JSONString.append(key, to: &out)
                 out += ":"
                 write(members[key]!, into: &out)
             }
             out += "}"
         }
-    }
-
-    static func quote(_ text: String, into out: inout String) {
-        JSONString.append(text, to: &out)
     }
 }

@@ -12,7 +12,7 @@ indirect enum JSONText {
     /// Compact JSON text.
     var rendered: String {
         switch self {
-        case .string(let s): return Self.quote(s)
+        case .string(let s): return JSONString.quoted(s)
         case .number(let x):
             guard x.isFinite else { return "null" }
             if x == x.rounded(), abs(x) < 9e15 { return String(Int64(x)) }
@@ -21,9 +21,7 @@ indirect enum JSONText {
         case .null: return "null"
         case .array(let items): return "[" + items.map(\.rendered).joined(separator: ",") + "]"
         case .object(let pairs):
-            return "{" + pairs.map { Self.quote($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
+            return "{" + pairs.map { JSONString.quoted($0.0) + ":" + $0.1.rendered }.joined(separator: ",") + "}"
         }
     }
-
-    static func quote(_ s: String) -> String { JSONString.quoted(s) }
 }
