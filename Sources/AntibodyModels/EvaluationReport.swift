@@ -116,4 +116,6 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     public var extraction: Extraction
     public var inputValidation: InputValidation
     public var volatility: Volatility?
+    /// The generalisation test on traffic replayed from full simulated runs (absent unless measured).
+    public var replay: Replay? = nil
 }

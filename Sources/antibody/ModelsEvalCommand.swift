@@ -12,13 +12,19 @@ struct ModelsEvalCommand: ParsableCommand {
         discussion: """
             Trains the MLP (12→24→1) and logistic classifiers on simulated traffic and attacks them. \
             Operating thresholds are chosen on a validation split (≤ 0.5 % false positives), never \
-            on the test split. Deterministic for --seed (xoshiro256** streams seed+k).
+            on the test split. Deterministic for --seed (xoshiro256** streams seed+k). The replay \
+            section evaluates the same archetype-trained models on traffic recorded from full \
+            simulated runs (market agents and attack scenarios), and models trained on that traffic.
             """
     )
 
     @Option(help: "Seed.") var seed: UInt64 = 0
     @Option(help: "Scale of the data sizes (0.05…4; 1 = 8,000 training rows).") var scale = 1.0
     @Flag(help: "Print JSON.") var json = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Also evaluate on traffic replayed from full simulated runs (the `replay` section).")
+    var replay = true
 
     func validate() throws {
         guard scale.isFinite, (0.05...4).contains(scale) else {
@@ -29,11 +35,17 @@ struct ModelsEvalCommand: ParsableCommand {
     func run() throws {
         do {
             let data = try ModelTraffic.evaluationData(seed: seed, scale: scale)
-            let bar = ProgressBar(total: 11, label: "evaluating")
-            let report = try ModelEvaluation.run(
+            let bar = ProgressBar(total: replay ? 12 : 11, label: "evaluating")
+            var report = try ModelEvaluation.run(
                 data: data, settings: EvaluationSettings(), seed: seed,
                 makeGenerator: { Xoshiro256StarStar(seed: seed &+ 1_000 &+ $0) },
                 progress: { done, _, _ in bar.update(done) })
+            if replay {
+                report.replay = try ReplayEvaluation.run(
+                    archetype: data, replay: try ModelTraffic.replayData(seed: seed, scale: scale),
+                    settings: EvaluationSettings(), makeGenerator: { Xoshiro256StarStar(seed: seed &+ 1_000 &+ $0) })
+                bar.update(12)
+            }
             bar.finish()
             if json {
                 let encoder = JSONEncoder()
