@@ -21,6 +21,8 @@ extension EvaluationReport {
         public var replayLogistic: Clean
         /// Recall per attacker kind on the replayed test rows.
         public var perAttack: [AttackRecall]
+        /// Share of each benign agent kind's replayed test rows flagged (false positives per kind).
+        public var perBenign: [KindFlagRate]
         /// Features whose distribution on replayed test traffic differs from the archetype training
         /// reference (per-feature KS/PSI over a 256-row window spread across the test rows).
         public var driftedFromArchetype: [String]
@@ -37,6 +39,20 @@ extension EvaluationReport {
         /// Recall of the archetype-trained logistic regression.
         public var archetypeLogistic: Double
         /// Recall of the replay-trained MLP.
+        public var replayMLP: Double
+    }
+
+    /// Share of one benign agent kind's replayed test rows each model flags as attacks.
+    public struct KindFlagRate: Hashable, Sendable, Codable {
+        /// The agent kind.
+        public var kind: String
+        /// Its test rows.
+        public var rows: Int
+        /// Flagged by the archetype-trained MLP.
+        public var archetypeMLP: Double
+        /// Flagged by the archetype-trained logistic regression.
+        public var archetypeLogistic: Double
+        /// Flagged by the replay-trained MLP.
         public var replayMLP: Double
     }
 }

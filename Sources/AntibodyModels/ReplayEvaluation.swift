@@ -43,22 +43,32 @@ public enum ReplayEvaluation {
         )
         let test = replay.test
         var perAttack: [EvaluationReport.AttackRecall] = []
-        var kinds: [String] = []
-        for (i, kind) in replay.testKinds.enumerated() where test.labels[i] && !kinds.contains(kind) {
-            kinds.append(kind)
+        var perBenign: [EvaluationReport.KindFlagRate] = []
+        var kinds: [(kind: String, attack: Bool)] = []
+        for (i, kind) in replay.testKinds.enumerated()
+        where !kinds.contains(where: { $0.kind == kind && $0.attack == test.labels[i] }) {
+            kinds.append((kind, test.labels[i]))
         }
-        for kind in kinds {
-            let rows = test.rows.indices.filter { test.labels[$0] && replay.testKinds[$0] == kind }.map {
+        for (kind, attack) in kinds {
+            let rows = test.rows.indices.filter { test.labels[$0] == attack && replay.testKinds[$0] == kind }.map {
                 test.rows[$0]
             }
-            func recall(_ model: some BinaryClassifier, _ threshold: Double) -> Double {
+            func flagged(_ model: some BinaryClassifier, _ threshold: Double) -> Double {
                 Double(rows.filter { model.probability($0) >= threshold }.count) / Double(rows.count)
             }
-            perAttack.append(
-                .init(
-                    kind: kind, rows: rows.count, archetypeMLP: recall(archetypeMLP, thresholds.0),
-                    archetypeLogistic: recall(archetypeLogistic, thresholds.1),
-                    replayMLP: recall(replayMLP, thresholds.2)))
+            let mlp = flagged(archetypeMLP, thresholds.0), logistic = flagged(archetypeLogistic, thresholds.1)
+            let replayed = flagged(replayMLP, thresholds.2)
+            if attack {
+                perAttack.append(
+                    .init(
+                        kind: kind, rows: rows.count, archetypeMLP: mlp, archetypeLogistic: logistic,
+                        replayMLP: replayed))
+            } else {
+                perBenign.append(
+                    .init(
+                        kind: kind, rows: rows.count, archetypeMLP: mlp, archetypeLogistic: logistic,
+                        replayMLP: replayed))
+            }
         }
         var validator = try InputValidator(reference: archetype.train, window: 256)
         let stride = Swift.max(1, test.count / 256)
@@ -73,6 +83,7 @@ public enum ReplayEvaluation {
             replayMLP: ModelEvaluation.metrics(replayMLP, test, thresholds.2),
             replayLogistic: ModelEvaluation.metrics(
                 replayLogistic, test, ModelEvaluation.threshold(replayLogistic, replay.validation, rate)),
-            perAttack: perAttack, driftedFromArchetype: validator.shiftReport().filter(\.drifted).map(\.name))
+            perAttack: perAttack, perBenign: perBenign,
+            driftedFromArchetype: validator.shiftReport().filter(\.drifted).map(\.name))
     }
 }

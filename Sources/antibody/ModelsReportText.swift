@@ -97,6 +97,14 @@ enum ModelsReportText {
                 "| \(a.kind) | \(a.rows) | \(pct(a.archetypeMLP)) | \(pct(a.archetypeLogistic)) | \(pct(a.replayMLP)) |"
             )
         }
+        lines.append("benign rows flagged per agent kind (false positives) on replayed test rows")
+        lines.append("| agent | rows | mlp (archetypes) | logistic (archetypes) | mlp (replay) |")
+        lines.append("|---|---|---|---|---|")
+        for b in p.perBenign {
+            lines.append(
+                "| \(b.kind) | \(b.rows) | \(pct(b.archetypeMLP)) | \(pct(b.archetypeLogistic)) | \(pct(b.replayMLP)) |"
+            )
+        }
         lines.append(
             "features shifted from the archetype training data: \(p.driftedFromArchetype.isEmpty ? "none" : p.driftedFromArchetype.joined(separator: ", "))"
         )

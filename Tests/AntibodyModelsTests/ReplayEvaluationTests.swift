@@ -29,6 +29,8 @@ import Testing
         #expect(replay.testRows == data.test.count && replay.testAttackRows == data.test.attackCount)
         #expect(replay.perAttack.reduce(0) { $0 + $1.rows } == data.test.attackCount)
         #expect(Set(replay.perAttack.map(\.kind)) == Set(AgentKind.attackers.map(\.rawValue)))
+        #expect(replay.perBenign.reduce(0) { $0 + $1.rows } == data.test.count - data.test.attackCount)
+        #expect(replay.perBenign.allSatisfy { !(AgentKind(rawValue: $0.kind)?.isAttack ?? true) })
         for clean in [replay.archetypeMLP, replay.archetypeLogistic, replay.replayMLP, replay.replayLogistic] {
             #expect((0...1).contains(clean.recall) && (0...1).contains(clean.falsePositiveRate))
             #expect((0...1).contains(clean.auc))
