@@ -40,6 +40,9 @@ extension EvaluationReport {
         public var archetypeLogistic: Double
         /// Recall of the replay-trained MLP.
         public var replayMLP: Double
+        /// Recall of an MLP trained on replayed traffic without this attacker's rows (held-out
+        /// attacker), thresholded on replayed validation; absent without training kinds.
+        public var replayMLPHeldOut: Double? = nil
     }
 
     /// Share of one benign agent kind's replayed test rows each model flags as attacks.

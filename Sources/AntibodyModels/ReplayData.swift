@@ -10,14 +10,24 @@ public struct ReplayData: Sendable {
     public var test: Dataset
     /// The sender kind of each test row (e.g. `"flashLoanOracle"`), in row order.
     public var testKinds: [String]
+    /// The sender kind of each training row (empty: no held-out-attacker study).
+    public var trainKinds: [String]
 
     /// The data.
     ///
-    /// - Throws: ``ModelError`` unless `testKinds` has one entry per test row.
-    public init(train: Dataset, validation: Dataset, test: Dataset, testKinds: [String]) throws(ModelError) {
+    /// - Throws: ``ModelError`` unless `testKinds` has one entry per test row and `trainKinds` is
+    ///   empty or has one per training row.
+    public init(
+        train: Dataset, validation: Dataset, test: Dataset, testKinds: [String], trainKinds: [String] = []
+    ) throws(ModelError) {
         guard testKinds.count == test.count else {
             throw .invalidInput("replay test kinds: \(testKinds.count) kinds for \(test.count) rows; give one per row")
         }
+        guard trainKinds.isEmpty || trainKinds.count == train.count else {
+            throw .invalidInput(
+                "replay training kinds: \(trainKinds.count) kinds for \(train.count) rows; give one per row or none")
+        }
+        self.trainKinds = trainKinds
         self.train = train
         self.validation = validation
         self.test = test

@@ -7,7 +7,8 @@ public enum ReplayEvaluation {
     /// The archetype models are trained exactly as ``ModelEvaluation/run(data:settings:seed:makeGenerator:progress:)``
     /// trains its clean ones (same streams 1–3, same data), so they are the models of the report's
     /// `clean` and `logisticClean` rows; their thresholds are chosen on the archetype validation split.
-    /// The replay models use streams 200–202 and the replayed validation split.
+    /// The replay models use streams 200–202 and the replayed validation split; with training kinds,
+    /// one more MLP per attacker kind is trained without that kind's rows (streams 210 + 2k, 211 + 2k).
     ///
     /// - Throws: ``ModelError`` from training or when the replay data's specification differs.
     public static func run<G: RandomNumberGenerator>(
@@ -68,6 +69,17 @@ public enum ReplayEvaluation {
                     .init(
                         kind: kind, rows: rows.count, archetypeMLP: mlp, archetypeLogistic: logistic,
                         replayMLP: replayed))
+            }
+        }
+        // Held-out attacker: train without one attacker kind's rows, measure recall on that kind.
+        if !replay.trainKinds.isEmpty {
+            for (k, entry) in perAttack.enumerated() {
+                let kept = replay.train.rows.indices.filter { replay.trainKinds[$0] != entry.kind }
+                let model = try trainMLP(replay.train.subset(kept), (210 + 2 * UInt64(k), 211 + 2 * UInt64(k)))
+                let threshold = ModelEvaluation.threshold(model, replay.validation, rate)
+                let rows = test.rows.indices.filter { test.labels[$0] && replay.testKinds[$0] == entry.kind }
+                let caught = rows.filter { model.probability(test.rows[$0]) >= threshold }.count
+                perAttack[k].replayMLPHeldOut = Double(caught) / Double(rows.count)
             }
         }
         var validator = try InputValidator(reference: archetype.train, window: 256)

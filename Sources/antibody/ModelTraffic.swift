@@ -53,10 +53,10 @@ enum ModelTraffic {
     static func replayData(seed: UInt64, scale: Double = 1) throws -> ReplayData {
         let n = { (base: Double) in max(1, Int((base * scale).rounded())) }
         let test = try replayDataset(paths: n(4), seed: seed &+ 13)
+        let train = try replayDataset(paths: n(6), seed: seed &+ 11)
         return try ReplayData(
-            train: try replayDataset(paths: n(6), seed: seed &+ 11).dataset,
-            validation: try replayDataset(paths: n(3), seed: seed &+ 12).dataset, test: test.dataset,
-            testKinds: test.kinds)
+            train: train.dataset, validation: try replayDataset(paths: n(3), seed: seed &+ 12).dataset,
+            test: test.dataset, testKinds: test.kinds, trainKinds: train.kinds)
     }
 
     /// Hourly log-returns of a GARCH(1,1) path (α 0.08, β 0.9, unconditional annual volatility ≈ 80 %).

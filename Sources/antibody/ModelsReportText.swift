@@ -102,11 +102,13 @@ enum ModelsReportText {
             )
         }
         lines.append("recall per attacker on replayed test rows")
-        lines.append("| attacker | rows | mlp (archetypes) | logistic (archetypes) | mlp (replay) |")
-        lines.append("|---|---|---|---|---|")
+        lines.append(
+            "| attacker | rows | mlp (archetypes) | logistic (archetypes) | mlp (replay) | mlp (replay, attacker held out) |"
+        )
+        lines.append("|---|---|---|---|---|---|")
         for a in p.perAttack {
             lines.append(
-                "| \(a.kind) | \(a.rows) | \(pct(a.archetypeMLP)) | \(pct(a.archetypeLogistic)) | \(pct(a.replayMLP)) |"
+                "| \(a.kind) | \(a.rows) | \(pct(a.archetypeMLP)) | \(pct(a.archetypeLogistic)) | \(pct(a.replayMLP)) | \(a.replayMLPHeldOut.map(pct) ?? "—") |"
             )
         }
         lines.append("benign rows flagged per agent kind (false positives) on replayed test rows")

@@ -19,9 +19,10 @@ import Testing
             train: try Support.dataset(count: 1_500, seed: 1), validation: try Support.dataset(count: 800, seed: 2),
             test: try Support.dataset(count: 400, seed: 3), publicTraffic: [], fresh: [], volatileWindow: [])
         let test = try Self.replay(paths: 2, seed: 23)
+        let train = try Self.replay(paths: 3, seed: 21)
         let data = try ReplayData(
-            train: try Self.replay(paths: 3, seed: 21).0, validation: try Self.replay(paths: 2, seed: 22).0,
-            test: test.0, testKinds: test.1)
+            train: train.0, validation: try Self.replay(paths: 2, seed: 22).0, test: test.0, testKinds: test.1,
+            trainKinds: train.1)
         var settings = EvaluationSettings()
         settings.training.epochs = 6
         let replay = try ReplayEvaluation.run(
@@ -30,6 +31,10 @@ import Testing
         #expect(replay.perAttack.reduce(0) { $0 + $1.rows } == data.test.attackCount)
         #expect(Set(replay.perAttack.map(\.kind)) == Set(AgentKind.attackers.map(\.rawValue)))
         #expect(replay.perBenign.reduce(0) { $0 + $1.rows } == data.test.count - data.test.attackCount)
+        for attack in replay.perAttack {
+            let heldOut = try #require(attack.replayMLPHeldOut)
+            #expect((0...1).contains(heldOut))
+        }
         #expect(replay.perBenign.allSatisfy { !(AgentKind(rawValue: $0.kind)?.isAttack ?? true) })
         for clean in [replay.archetypeMLP, replay.archetypeLogistic, replay.replayMLP, replay.replayLogistic] {
             #expect((0...1).contains(clean.recall) && (0...1).contains(clean.falsePositiveRate))
@@ -45,6 +50,11 @@ import Testing
         let d = try Support.dataset(count: 200, seed: 4)
         #expect(throws: ModelError.self) {
             try ReplayData(train: d, validation: d, test: d, testKinds: ["noiseTrader"])
+        }
+        #expect(throws: ModelError.self) {
+            try ReplayData(
+                train: d, validation: d, test: d, testKinds: Array(repeating: "noiseTrader", count: d.count),
+                trainKinds: ["noiseTrader"])
         }
     }
 }
