@@ -82,7 +82,7 @@ public struct TrafficRecorder: Sendable {
             var defence = NoDefence()
             for step in 0..<configuration.steps {
                 try market.step(index: step, defence: &defence)
-                try drain(&market.tap, world: marketWorld, into: &rows, derivation: &derivation)
+                try Self.drain(&market.tap, world: marketWorld, into: &rows, derivation: &derivation)
                 let now = Timestamp(seconds: Int64(step) * parameters.stepSeconds)
                 while let next = queue.nextTime, next <= now, let event = queue.popNext() {
                     let attack = try ReplayAttack.drawn(event.payload, using: &rng)
@@ -90,7 +90,7 @@ public struct TrafficRecorder: Sendable {
                         volatility: market.tap?.volatility ?? parameters.volatility,
                         ambientUtilisation: market.utilisation, periodSeconds: parameters.stepSeconds)
                     _ = try attack.run(tap: &tap)
-                    try drain(&tap, world: world, into: &rows, derivation: &derivation)
+                    try Self.drain(&tap, world: world, into: &rows, derivation: &derivation)
                     derivation.close(world: world)
                     world += 1
                 }
@@ -115,13 +115,6 @@ public struct TrafficRecorder: Sendable {
     }
 
     private static let maximumRows = 10_000_000
-
-    private func drain(
-        _ tap: inout TransactionTap?, world: Int, into rows: inout [ReplayedTransaction],
-        derivation: inout FeatureDerivation
-    ) throws(SimError) {
-        try Self.drain(&tap, world: world, into: &rows, derivation: &derivation)
-    }
 
     private static func drain(
         _ tap: inout TransactionTap?, world: Int, into rows: inout [ReplayedTransaction],
