@@ -184,6 +184,27 @@ struct HaircutForecasterTests {
         #expect(firstEWMA.timestamp < Timestamp(seconds: 1_655_121_600))
     }
 
+    @Test(
+        "the example policy's signed model loads, and on June 2022 it cuts before the same policy with EWMA alone",
+        .enabled(if: marketData != nil, "needs ../shared/data/markets"))
+    func examplePolicy() throws {
+        let file = "\(repositoryRoot)/policies/lending-volatility-forecaster.toml"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let learned = try Policy.load(source: text, file: file)
+        #expect(learned.haircuts?.forecaster?.name == "wbtc-volatility")
+        #expect(learned.haircuts?.configuration.volatilitySource == .max)
+        let ewmaText = text.replacingOccurrences(of: "volatility = \"max\"", with: "volatility = \"ewma\"")
+        let ewma = try Policy.load(source: ewmaText, file: file)
+        #expect(ewma.haircuts?.configuration.volatilitySource == .ewma)
+        let btc = try PriceCSV.read(path: marketData! + "/june-2022-crash/BTC_USDT_1m.csv", asset: "WBTC")
+        let usdc = try PriceCSV.read(path: marketData! + "/june-2022-crash/USDC_USDT_1m.csv", asset: "USDC")
+        let a = Backtest.run(policy: ewma, series: [btc, usdc])
+        let b = Backtest.run(policy: learned, series: [btc, usdc])
+        #expect(try #require(b.ltvChanges.first).timestamp < (try #require(a.ltvChanges.first)).timestamp)
+        // The other responses are untouched by the haircut's volatility source.
+        #expect(a.pauses == b.pauses && a.alarms == b.alarms)
+    }
+
     @Test("a tampered forecaster is refused at policy load, at the forecaster key's line and column")
     func tamperedRefused() throws {
         guard case .object(var members) = Self.artifact.document, case .array(var weights) = members["parameters"],
@@ -229,6 +250,14 @@ struct HaircutForecasterTests {
 
         found = try Self.diagnostics(Self.policy("volatility = \"forecast\""), in: dir)
         #expect(found.count == 1 && found[0].path == "responses.haircuts.volatility")
+
+        // The commitment is bound to the guardian's EIP-712 domain: another guardian refuses it.
+        let other =
+            Self.policy("forecaster = \"vol.json\"") + "guardian = \"0x00000000000000000000000000000000000000aa\"\n"
+        found = try Self.diagnostics(other, in: dir)
+        #expect(found.count == 1 && found[0].message.contains("not a governance approver"))
+        found = try Self.diagnostics(Self.policy("") + "guardian = \"0x12\"\n", in: dir)
+        #expect(found.count == 1 && found[0].path == "governance.guardian")
 
         // A classifier-style or otherwise malformed document is bad input, not an integrity failure.
         try Data("{\"format\":\"antibody-model-v1\"}".utf8).write(to: URL(fileURLWithPath: dir + "/other.json"))

@@ -111,15 +111,19 @@ extension PolicyBuilder {
             let signers = try? governance.signers.map({ (s) throws(CoreError) in try EthereumAddress(hex: s) })
         else { return nil }  // reported by the protocol and governance sections
         let zero = "0x0000000000000000000000000000000000000000"
-        guard let guardian = try? EthereumAddress(hex: governance.guardian ?? zero) else {
-            error(
-                "governance.guardian", "guardian '\(governance.guardian ?? "")' is not a 20-byte hex address",
-                hint: "write the Guardian contract's address: 0x followed by 40 hex digits")
-            return nil
-        }
+        // An invalid guardian was reported by checkGuardian.
+        guard let guardian = try? EthereumAddress(hex: governance.guardian ?? zero) else { return nil }
         let domain = GuardianDomain(chainID: UInt64(chainID), verifyingContract: guardian)
         return try? CommitmentRule(
             approvers: Set(signers), threshold: governance.unpauseThreshold, domain: domain)
+    }
+
+    /// Reports a `governance.guardian` that is not a 20-byte hex address.
+    mutating func checkGuardian(_ governance: Policy.Governance?) {
+        guard let text = governance?.guardian, (try? EthereumAddress(hex: text)) == nil else { return }
+        error(
+            "governance.guardian", "guardian '\(text)' is not a 20-byte hex address",
+            hint: "write the Guardian contract's address: 0x followed by 40 hex digits")
     }
 
     /// Reads a model-side file named in the policy (relative to the policy file's directory), or

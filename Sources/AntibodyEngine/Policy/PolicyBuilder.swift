@@ -412,6 +412,7 @@ struct PolicyBuilder {
             }
         }
 
+        checkGuardian(governance)
         if let spec = haircuts, let node = root["responses"]?["haircuts"] {
             haircuts = withForecaster(spec, node, governance: governance, chainID: proto["chain_id"]?.integer)
         }
