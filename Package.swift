@@ -95,6 +95,8 @@ let package = Package(
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTOML",
+                "AntibodyTrust",
+                "AntibodyModels",
             ]
         ),
         .target(
@@ -217,6 +219,8 @@ let package = Package(
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyCore",
+                "AntibodyModels",
+                "AntibodyTrust",
             ]
         ),
         .testTarget(

@@ -34,10 +34,7 @@ public struct ModelArtifact: Hashable, Sendable {
         name: String, model: TrainedModel, specification: FeatureSpecification, threshold: Double,
         trainingDataDigest: Bytes32, trainingRows: Int, seed: UInt64
     ) throws(ModelError) {
-        guard !name.isEmpty, name.utf8.count <= 64,
-            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0) }
-            )
-        else { throw .invalidInput("a model name has 1…64 letters, digits, '-', '_' or '.', not \(name.prefix(64))") }
+        try Self.checkName(name)
         guard threshold.isFinite, (0...1).contains(threshold) else {
             throw .invalidInput("the decision threshold must be in [0, 1], not \(threshold)")
         }
@@ -53,6 +50,16 @@ public struct ModelArtifact: Hashable, Sendable {
         self.trainingDataDigest = trainingDataDigest
         self.trainingRows = trainingRows
         self.seed = seed
+    }
+
+    /// Checks a model name: 1…64 letters, digits, '-', '_' or '.'.
+    ///
+    /// - Throws: ``ModelError`` (bad input) otherwise.
+    static func checkName(_ name: String) throws(ModelError) {
+        guard !name.isEmpty, name.utf8.count <= 64,
+            name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || "0123456789-_.".unicodeScalars.contains($0) }
+            )
+        else { throw .invalidInput("a model name has 1…64 letters, digits, '-', '_' or '.', not \(name.prefix(64))") }
     }
 
     /// The commitment subject, `model:<name>`.
@@ -114,16 +121,9 @@ public struct ModelArtifact: Hashable, Sendable {
     ) throws(ModelError)
         -> ModelArtifact
     {
-        do {
-            _ = try rule.verify(commitment, document: document)
-        } catch {
-            throw .integrity("model refused: \(error.message)")
-        }
+        try ModelCommitment.verify(commitment, document: document, rule: rule)
         let artifact = try ModelArtifact(document: document)
-        guard commitment.subject == artifact.subject else {
-            throw .integrity(
-                "model refused: the commitment is for \(commitment.subject), the document is \(artifact.subject)")
-        }
+        try ModelCommitment.requireSubject(commitment, artifact.subject)
         return artifact
     }
 

@@ -4,6 +4,8 @@
 ///
 /// A value type fed one return at a time (``update(_:)``); ``forecastVolatility`` is the per-step
 /// volatility expected over the horizon, which a haircut policy scales into a collateral discount.
+/// The engine holds one per haircut asset (``ForecasterArtifact`` is the signed form); updating and
+/// forecasting are O(1) and allocate nothing.
 public struct VolatilityForecaster: Hashable, Sendable {
     /// Returns ahead the forecast covers.
     public let horizon: Int
@@ -14,7 +16,12 @@ public struct VolatilityForecaster: Hashable, Sendable {
     private var last = 0.0
     private var seen = 0
 
+    /// Smoothing of the fast and slow EWMAs of r², and the floor added before taking logs: fixed by
+    /// the architecture (a signed document states them, and loading checks they match).
     static let fastAlpha = 0.2, slowAlpha = 0.02, floor = 1e-12
+
+    /// Finite returns fed so far (non-finite ones are ignored and not counted).
+    public var returnsSeen: Int { seen }
 
     /// A forecaster with given coefficients.
     ///
@@ -67,9 +74,11 @@ public struct VolatilityForecaster: Hashable, Sendable {
         return (x, y)
     }
 
-    /// Feeds one return.
+    /// Feeds one return (a log return over one sampling interval). A non-finite return — the log of
+    /// a ratio with a zero, negative or non-finite price — is ignored: the state does not change.
     public mutating func update(_ r: Double) {
-        let r2 = r.isFinite ? r * r : 0
+        guard r.isFinite else { return }
+        let r2 = r * r
         if seen == 0 {
             fast = r2
             slow = r2
@@ -83,11 +92,22 @@ public struct VolatilityForecaster: Hashable, Sendable {
 
     var features: [Double] { [1, _log(fast + Self.floor), _log(slow + Self.floor), _log(last + Self.floor)] }
 
-    /// The forecast log variance per step over the horizon.
-    public var forecastLogVariance: Double { zip(coefficients, features).reduce(0) { $0 + $1.0 * $1.1 } }
+    /// The forecast log variance per step over the horizon. No allocation.
+    public var forecastLogVariance: Double {
+        coefficients[0] + coefficients[1] * _log(fast + Self.floor) + coefficients[2] * _log(slow + Self.floor)
+            + coefficients[3] * _log(last + Self.floor)
+    }
 
     /// The forecast volatility per step over the horizon.
     public var forecastVolatility: Double { _exp(forecastLogVariance / 2) }
+
+    /// The forecast volatility annualised from steps of `stepSeconds` seconds:
+    /// σ_step · √(365 · 86,400 / stepSeconds) — the same 365-day year as the haircut controller's
+    /// EWMA volatility. `nan` for a non-positive step.
+    public func annualisedVolatility(stepSeconds: Double) -> Double {
+        guard stepSeconds > 0, stepSeconds.isFinite else { return .nan }
+        return forecastVolatility * (365 * 86_400 / stepSeconds).squareRoot()
+    }
 
     /// Out-of-sample quality on `returns`: R² of the log realised variance for this model and for
     /// the RiskMetrics EWMA (λ = 0.94) forecast it is meant to beat.

@@ -116,6 +116,16 @@ struct BacktestCommand: ParsableCommand {
             ("breakerTrips", .number(Double(r.breakerTrips))), ("suppressedTrips", .number(Double(r.suppressedTrips))),
             ("invariantViolations", .number(Double(r.invariantViolations))),
             ("parameterChanges", .number(Double(r.parameterChanges))), ("pauseCostUSD", .number(r.pauseCostUSD)),
+            (
+                "ltvChanges",
+                .array(
+                    r.ltvChanges.map { c in
+                        .object([
+                            ("timestamp", .string(iso(c.timestamp))), ("market", .string(c.market)),
+                            ("ltv", .number(c.ltv)),
+                        ])
+                    })
+            ),
         ]).rendered
     }
 
@@ -128,6 +138,9 @@ struct BacktestCommand: ParsableCommand {
         out += "  breaker trips       \(r.breakerTrips) (\(r.suppressedTrips) suppressed as not worth pausing)\n"
         out += "  invariant failures  \(r.invariantViolations)\n"
         out += "  parameter changes   \(r.parameterChanges)\n"
+        if let first = r.ltvChanges.first {
+            out += "  first LTV change    \(iso(first.timestamp)) \(first.market) → \(first.ltv)\n"
+        }
         let hours = r.pauses.reduce(0) { $0 + $1.hours }
         out += "  pauses              \(r.pauses.count), \(String(format: "%.2f", hours)) h in total\n"
         out += "  pause cost          \(String(format: "%.0f", r.pauseCostUSD)) USD\n"

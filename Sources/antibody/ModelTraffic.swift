@@ -59,10 +59,13 @@ enum ModelTraffic {
             test: test.dataset, testKinds: test.kinds, trainKinds: train.kinds)
     }
 
-    /// Hourly log-returns of a GARCH(1,1) path (α 0.08, β 0.9, unconditional annual volatility ≈ 80 %).
-    static func garchReturns(count: Int, seed: UInt64) throws -> [Double] {
-        let hourlyVariance = 0.8 * 0.8 / 8_760
-        var path = try GARCHPath(start: 2_000, omega: hourlyVariance * 0.02, alpha: 0.08, beta: 0.9)
+    /// Log-returns of a GARCH(1,1) path (α 0.08, β 0.9, unconditional annual volatility
+    /// `annualVolatility`, 80 % by default) with one step every `stepSeconds` (hourly by default).
+    static func garchReturns(
+        count: Int, seed: UInt64, stepSeconds: Int = 3_600, annualVolatility: Double = 0.8
+    ) throws -> [Double] {
+        let stepVariance = annualVolatility * annualVolatility * Double(stepSeconds) / (365 * 86_400)
+        var path = try GARCHPath(start: 2_000, omega: stepVariance * 0.02, alpha: 0.08, beta: 0.9)
         var rng = Xoshiro256StarStar(seed: seed)
         var previous = path.price
         var returns: [Double] = []

@@ -71,6 +71,7 @@ import Testing
 
     @Test(arguments: [
         "aave-like-lending.toml", "erc4626-vault.toml", "lock-and-mint-bridge.toml", "guarded-vault.toml",
+        "lending-volatility-forecaster.toml",
     ])
     func examplePoliciesPassCheck(file: String) throws {
         let result = try run(["policy", "check", "policies/\(file)"])

@@ -12,7 +12,7 @@ let repositoryRoot: String = {
 }()
 
 @Suite struct PolicyTests {
-    @Test(arguments: ["aave-like-lending", "erc4626-vault", "lock-and-mint-bridge"])
+    @Test(arguments: ["aave-like-lending", "erc4626-vault", "lock-and-mint-bridge", "lending-volatility-forecaster"])
     func examplePoliciesPassCheck(_ name: String) throws {
         let policy = try Policy.load(contentsOf: "\(repositoryRoot)/policies/\(name).toml")
         #expect(!policy.invariants.isEmpty)

@@ -1,7 +1,8 @@
 // Invariant evaluation and engine throughput (issue 6).
 //
 // Targets (docs/engine.md): a 10-node invariant evaluates in ≤ 200 ns with 0 allocations; the
-// engine with the example lending policy handles ≥ 500 k events/s on one core.
+// engine with the example lending policy handles ≥ 500 k events/s on one core; a haircut sample
+// with the learned volatility forecaster allocates nothing when no parameter changes.
 
 import AntibodyCore
 import AntibodyDefense
@@ -95,5 +96,36 @@ let benchmarks: @Sendable () -> Void = {
             next += 1
         }
         blackHole(engine.eventsProcessed)
+    }
+
+    // One iteration = 1,000 WBTC prices, 30 minutes apart, through the example policy
+    // with the signed volatility forecaster: every second event is a haircut sample (sense,
+    // detectors, forecaster update, controller, invariants). A calm walk: no LTV change, so no
+    // decision is recorded and nothing should allocate.
+    Benchmark(
+        "Engine, haircut sample with forecaster, per event",
+        configuration: .init(
+            thresholds: [
+                .mallocCountTotal: .init(absolute: [.p0: 0, .p25: 0, .p50: 0, .p75: 0, .p90: 0, .p99: 0, .p100: 0])
+            ])
+    ) { benchmark in
+        let policy = try Policy.load(
+            contentsOf: repositoryRoot + "/policies/lending-volatility-forecaster.toml")
+        var engine = Engine(policy: policy, port: RecordingPort(), recorder: CollectingRecorder())
+        var price = 28_000.0
+        var half: Int64 = 0
+        func step() -> Event {
+            half += 1
+            price *= half % 2 == 0 ? 1.0005 : 0.9995
+            return .observation(
+                Observation(stream: "WBTC", timestamp: Timestamp(seconds: 1_654_992_000 + half * 1_800), value: price))
+        }
+        for _ in 0..<200 { engine.handle(step()) }  // past the warm-up, buffers sized
+        precondition(engine.haircuts?.forecast.first?.isFinite == true, "the forecaster is fed")
+        let decisions = engine.recorder.decisions.count
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations { engine.handle(step()) }
+        benchmark.stopMeasurement()
+        precondition(engine.recorder.decisions.count == decisions, "a calm walk changes nothing")
     }
 }

@@ -41,8 +41,9 @@ public struct BoundedParameter: Hashable, Sendable {
     }
 
     /// Moves toward `target` as far as the bounds allow at `time`; returns the `setParameter`
-    /// action, or `nil` if nothing changes.
-    public mutating func propose(_ target: Double, at time: Timestamp, reason: String) -> Action? {
+    /// action, or `nil` if nothing changes. `reason` is evaluated only when an action is returned,
+    /// so a caller's message costs nothing on the usual no-change path.
+    public mutating func propose(_ target: Double, at time: Timestamp, reason: @autoclosure () -> String) -> Action? {
         guard target.isFinite else { return nil }
         if let lastChange, lastChange.duration(to: time) < minInterval { return nil }
         let goal = Swift.min(ceiling, Swift.max(floor, target))
@@ -52,6 +53,6 @@ public struct BoundedParameter: Hashable, Sendable {
         guard next != value else { return nil }
         value = next
         lastChange = time
-        return Action(.setParameter(name: name, value: next), scope: scope, at: time, reason: reason)
+        return Action(.setParameter(name: name, value: next), scope: scope, at: time, reason: reason())
     }
 }

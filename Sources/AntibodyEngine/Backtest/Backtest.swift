@@ -59,6 +59,13 @@ public enum Backtest {
                 .count,
             parameterChanges: decisions.filter { $0.kind == .parameterChanged }.count,
             pauseCostUSD: pauses.reduce(0) { $0 + $1.costUSD }, events: engine.eventsProcessed,
-            rejected: engine.eventsRejected, start: start, end: end)
+            rejected: engine.eventsRejected, start: start, end: end,
+            ltvChanges: decisions.filter { $0.kind == .parameterChanged }.flatMap { d in
+                d.actions.compactMap { action -> BacktestReport.LTVChange? in
+                    guard case .setParameter("ltv", let value) = action.kind, case .market(let market) = action.scope
+                    else { return nil }
+                    return BacktestReport.LTVChange(timestamp: action.timestamp, market: market, ltv: value)
+                }
+            })
     }
 }

@@ -31,7 +31,17 @@ public struct BacktestReport: Hashable, Sendable {
     public var suppressedTrips: Int
     /// Invariant violations and failures.
     public var invariantViolations: Int
-    /// Parameter changes by the haircut controller.
+    /// One LTV change by the haircut controller.
+    public struct LTVChange: Hashable, Sendable {
+        public var timestamp: Timestamp
+        /// The market, e.g. `WBTC`.
+        public var market: String
+        /// The new LTV.
+        public var ltv: Double
+    }
+
+    /// Parameter changes by the haircut controller (decisions; each sets an LTV and its
+    /// liquidation threshold).
     public var parameterChanges: Int
     /// Total cost of the pauses, USD.
     public var pauseCostUSD: Double
@@ -41,4 +51,6 @@ public struct BacktestReport: Hashable, Sendable {
     /// First and last event time.
     public var start: Timestamp
     public var end: Timestamp
+    /// The LTV changes, in time order.
+    public var ltvChanges: [LTVChange] = []
 }

@@ -45,6 +45,7 @@ public struct EngineCore {
     private var latestBlock: Timestamp?
     private var haircutPrices: [Double] = []
     private var lastHaircutSample: Timestamp?
+    private var haircutForecasts: HaircutForecasts?
 
     /// A core running `policy`.
     public init(policy: Policy) {
@@ -62,6 +63,7 @@ public struct EngineCore {
         limiters = policy.outflowLimits.map { OutflowLimiter($0.configuration) }
         haircuts = policy.haircuts.map { HaircutController($0.configuration) }
         haircutPrices = Array(repeating: .nan, count: policy.haircuts?.configuration.assets.count ?? 0)
+        haircutForecasts = policy.haircuts.flatMap(HaircutForecasts.init)
         pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
         // The builder bounded both durations to SequencerSentinel's accepted ranges.
         sequencerSentinel = policy.sequencer.map {
@@ -432,7 +434,12 @@ public struct EngineCore {
         if let last = lastHaircutSample, last.duration(to: time) < spec.sampleInterval { return }
         guard haircutPrices.allSatisfy({ $0.isFinite }) else { return }
         lastHaircutSample = time
-        guard let actions = haircuts?.observe(prices: haircutPrices, at: time), !actions.isEmpty else { return }
+        haircutForecasts?.sample(haircutPrices)
+        guard
+            let actions = haircuts?.observe(
+                prices: haircutPrices, forecasts: haircutForecasts?.annualised ?? [], at: time),
+            !actions.isEmpty
+        else { return }
         for action in actions { outbox.append(action) }
         decisionOutbox.append(
             Decision(

@@ -1,5 +1,6 @@
 public import AntibodyCore
 public import AntibodyDefense
+public import AntibodyModels
 public import AntibodySense
 
 /// A validated policy: what to watch, which invariants must hold, which responses may act and who
@@ -117,10 +118,14 @@ public struct Policy: Sendable {
         public var revertOnLimit: Bool
     }
 
-    /// The haircut controller and its sampling interval.
+    /// The haircut controller, its sampling interval and the learned volatility forecaster feeding
+    /// it, if the policy names one (verified against governance's commitment when the policy loaded).
     public struct HaircutSpec: Hashable, Sendable {
         public var configuration: HaircutController.Configuration
         public var sampleInterval: Timestamp.Duration
+        /// The signed forecaster (`responses.haircuts.forecaster`); its sampling interval equals
+        /// ``sampleInterval``.
+        public var forecaster: ForecasterArtifact? = nil
     }
 
     /// Liquidation pause settings.
@@ -146,6 +151,9 @@ public struct Policy: Sendable {
         public var maxLTVStep: Double?
         public var minChangeInterval: Timestamp.Duration?
         public var maxPause: Timestamp.Duration?
+        /// The Guardian contract: the EIP-712 verifying contract of governance's commitments
+        /// (`governance.guardian`; the zero address when not given).
+        public var guardian: String? = nil
     }
 
     /// The file it was loaded from (for messages).

@@ -394,7 +394,8 @@ struct PolicyBuilder {
                 signers: signers, pauseThreshold: pause, unpauseThreshold: unpause,
                 timelock: duration(node["timelock"], default: .hours(24)), maxLTVStep: bounds?["max_ltv_step"]?.number,
                 minChangeInterval: bounds?["min_change_interval"]?.milliseconds.map { .init(milliseconds: $0) },
-                maxPause: bounds?["max_pause"]?.milliseconds.map { .init(milliseconds: $0) })
+                maxPause: bounds?["max_pause"]?.milliseconds.map { .init(milliseconds: $0) },
+                guardian: node["guardian"]?.string)
             if let maxStep = governance?.maxLTVStep, let h = haircuts, h.configuration.maxStep > maxStep {
                 error(
                     "responses.haircuts.max_step",
@@ -409,6 +410,11 @@ struct PolicyBuilder {
                     "haircut min_interval is shorter than governance.bounds.min_change_interval",
                     hint: "automatic changes must stay within governance bounds; raise min_interval")
             }
+        }
+
+        checkGuardian(governance)
+        if let spec = haircuts, let node = root["responses"]?["haircuts"] {
+            haircuts = withForecaster(spec, node, governance: governance, chainID: proto["chain_id"]?.integer)
         }
 
         guard let name = proto["name"]?.string, let chainID = proto["chain_id"]?.integer,

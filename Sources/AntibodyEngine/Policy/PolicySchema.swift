@@ -217,6 +217,18 @@ public enum PolicySchema {
             Field("floor", .number, required: true, range: 0...1, "Lowest LTV."),
             Field("ceiling", .number, required: true, range: 0...1, "Highest LTV."),
             Field("threshold_spread", .number, range: 0...0.5, "Liquidation threshold minus LTV (default 0.05)."),
+            Field(
+                "volatility", .choice(["ewma", "forecast", "max"]),
+                "Volatility driving the target: ewma, forecast or the larger (default ewma; max with a forecaster)."),
+            Field(
+                "forecaster", .string,
+                "Signed volatility model (antibody models train --kind volatility), relative to this file."),
+            Field(
+                "forecaster_commitment", .string,
+                "Governance's commitment to the forecaster (default <forecaster>.commitment.json)."),
+            Field(
+                "forecast_horizon", .duration, range: 1...31_536_000,
+                "Expected forecast horizon; the model's horizon × sample interval must equal it."),
         ])
 
     static let liquidationPause = Table(
@@ -249,6 +261,9 @@ public enum PolicySchema {
             Field(
                 "timelock", .duration, required: true, range: 0...2_592_000, "Delay on unpause and parameter changes."),
             Field("bounds", .table(bounds), "Bounds on automatic changes."),
+            Field(
+                "guardian", .string,
+                "Guardian contract: EIP-712 verifying contract of model commitments (default the zero address)."),
         ])
 
     static let bounds = Table(
