@@ -95,6 +95,8 @@ let package = Package(
                 "AntibodyDetect",
                 "AntibodyDefense",
                 "AntibodyTOML",
+                "AntibodyModels",
+                "AntibodyTrust",
             ]
         ),
         .target(
@@ -217,6 +219,9 @@ let package = Package(
                 "AntibodyEngine",
                 "AntibodyDefense",
                 "AntibodyCore",
+                "AntibodyModels",
+                "AntibodyTrust",
+                "AntibodySim",
             ]
         ),
         .testTarget(

@@ -13,7 +13,8 @@ struct ModelsTrainCommand: ParsableCommand {
         abstract: "Train the transaction classifier on simulated traffic and write a signed model.",
         discussion: """
             Writes <out> (the canonical model document: weights, architecture, feature \
-            specification, standardizer, threshold, training-data digest) and <out>.commitment.json \
+            specification, standardizer, threshold, training-data digest and the input-validation \
+            reference the engine checks inputs against) and <out>.commitment.json \
             (governance's EIP-712 commitment to its digest, signed with --keystore; unsigned without \
             it, which the engine refuses to load).
             """
@@ -73,7 +74,8 @@ struct ModelsTrainCommand: ParsableCommand {
             let threshold = ModelEvaluation.threshold(model, validation, 0.005)
             let artifact = try ModelArtifact(
                 name: name, model: model, specification: .transactionFlow, threshold: threshold,
-                trainingDataDigest: train.digest, trainingRows: train.count, seed: seed)
+                trainingDataDigest: train.digest, trainingRows: train.count, seed: seed,
+                reference: try ValidationReference(fitting: train, benignDrift: true))
             var commitment = artifact.commitment(version: commitmentVersion)
             if let keystore {
                 let key = try KeystoreFile.unlock(keystore, passphrase)
