@@ -64,6 +64,17 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
         public var honestDecisionAgreement: Double
     }
 
+    /// The zero-query extraction baseline: the surrogate trained on `rows` public-traffic rows with
+    /// their true labels, never asking the model.
+    public struct GroundTruthPoint: Hashable, Sendable, Codable {
+        /// Public-traffic rows labelled.
+        public var rows: Int
+        /// Surrogate agreement with the model's decisions (at 0.5) on fresh inputs.
+        public var agreement: Double
+        /// Surrogate accuracy against the fresh inputs' true labels.
+        public var accuracy: Double
+    }
+
     /// Extraction at the operating budget.
     public struct Extraction: Hashable, Sendable, Codable {
         /// Queries per client per period.
@@ -84,6 +95,10 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
         public var curve: [ExtractionPoint]
         /// Decisions only (no score) at the operating threshold, per ε.
         public var decisionsOnly: [DecisionPoint] = []
+        /// The zero-query baseline per labelled row count (empty without labelled public traffic).
+        public var groundTruthCurve: [GroundTruthPoint] = []
+        /// The model's own accuracy (decision at 0.5) against the fresh inputs' true labels.
+        public var modelFreshAccuracy: Double? = nil
     }
 
     /// Input validation figures.
@@ -116,4 +131,6 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     public var extraction: Extraction
     public var inputValidation: InputValidation
     public var volatility: Volatility?
+    /// The split the poisoning rows were measured on (validation only when choosing defences).
+    public var poisoningSplit = PoisoningSplit.test
 }

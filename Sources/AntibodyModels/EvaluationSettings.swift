@@ -8,6 +8,9 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var targetFalsePositiveRate = 0.005
     /// Poisoning rates.
     public var poisoningRates = [0.01, 0.05, 0.10, 0.20]
+    /// The split the poisoning runs are measured on: ``PoisoningSplit/validation`` for choosing
+    /// defence settings, ``PoisoningSplit/test`` (the default) for the published figures.
+    public var poisoningSplit = PoisoningSplit.test
     /// The poisoning defence: filtering before training…
     public var sanitizer = TrainingSanitizer()
     /// …and how the defended model's batches are combined after filtering (trimmed loss: 3 % of a
@@ -29,6 +32,8 @@ public struct EvaluationSettings: Hashable, Sendable {
     public var undefendedQueries = 5_000
     /// Query counts on the extraction curve.
     public var extractionCurve = [25, 50, 100, 250, 1_000, 5_000]
+    /// Public-traffic rows the zero-query (true-label) extraction baseline trains on.
+    public var groundTruthCurve = [25, 100, 1_000, 5_000]
     /// Forecast horizon of the volatility model (returns).
     public var volatilityHorizon = 24
 

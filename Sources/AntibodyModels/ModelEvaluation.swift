@@ -41,11 +41,12 @@ public enum ModelEvaluation {
         let logistic = try train(LogisticRegression(standardizer: reference), data.train, settings.training, 3)
         let logisticClean = metrics(
             logistic, data.test, threshold(logistic, data.validation, settings.targetFalsePositiveRate))
-        let baseAccuracy = BinaryMetrics(scores: scores(standard, data.test), labels: data.test.labels, threshold: 0.5)
-            .accuracy
         tick("clean")
-        // Poisoning.
-        let attackRows = data.test.rows.indices.filter { data.test.labels[$0] }.map { data.test.rows[$0] }
+        // Poisoning, measured on the split the settings name (validation only for choosing defences).
+        let heldOut = settings.poisoningSplit == .validation ? data.validation : data.test
+        let baseAccuracy = BinaryMetrics(scores: scores(standard, heldOut), labels: heldOut.labels, threshold: 0.5)
+            .accuracy
+        let heldOutAttacks = heldOut.rows.indices.filter { heldOut.labels[$0] }.map { heldOut.rows[$0] }
         var poisoning: [EvaluationReport.Poisoning] = []
         for (k, rate) in settings.poisoningRates.enumerated() {
             let base = UInt64(100 + 10 * k)
@@ -69,9 +70,9 @@ public enum ModelEvaluation {
                 let flipModel = try fit(flipped, base + 1)
                 let backdoorModel = try fit(planted, base + 2)
                 let accuracy = { (m: MultilayerPerceptron) in
-                    BinaryMetrics(scores: scores(m, data.test), labels: data.test.labels, threshold: 0.5).accuracy
+                    BinaryMetrics(scores: scores(m, heldOut), labels: heldOut.labels, threshold: 0.5).accuracy
                 }
-                let triggered = attackRows.map { backdoor.triggered($0) }
+                let triggered = heldOutAttacks.map { backdoor.triggered($0) }
                 let passed = triggered.filter { backdoorModel.probability($0) < 0.5 }.count
                 return .init(
                     accuracyDrop: 100 * (baseAccuracy - accuracy(flipModel)),
@@ -83,6 +84,7 @@ public enum ModelEvaluation {
             tick("poisoning \(rate)")
         }
         // Evasion.
+        let attackRows = data.test.rows.indices.filter { data.test.labels[$0] }.map { data.test.rows[$0] }
         let attack = try EvasionAttack(
             specification: spec, scale: reference.scale, epsilon: settings.evasionEpsilon, steps: settings.pgdSteps)
         var adversarialConfig = settings.training
@@ -152,11 +154,30 @@ public enum ModelEvaluation {
                     epsilonPerQuery: epsilon, epsilon: result.epsilonSpent, agreement: result.agreement,
                     honestDecisionAgreement: try honestRate(policy, 90 + UInt64(k))))
         }
+        // Zero queries: the same surrogate on public traffic the attacker labels itself.
+        var groundTruth: [EvaluationReport.GroundTruthPoint] = []
+        var modelFreshAccuracy: Double? = nil
+        if data.publicTrafficLabels.count == data.publicTraffic.count, data.freshLabels.count == data.fresh.count,
+            !data.publicTraffic.isEmpty
+        {
+            for (k, rows) in settings.groundTruthCurve.enumerated() {
+                var rng = makeGenerator(200 + UInt64(k))
+                let n = min(rows, data.publicTraffic.count)
+                let baseline = try ExtractionAttack().groundTruthBaseline(
+                    model: standard, specification: spec, rows: Array(data.publicTraffic.prefix(n)),
+                    labels: Array(data.publicTrafficLabels.prefix(n)), fresh: data.fresh, freshLabels: data.freshLabels,
+                    using: &rng)
+                groundTruth.append(.init(rows: n, agreement: baseline.agreement, accuracy: baseline.accuracy ?? 0))
+            }
+            let correct = zip(data.fresh, data.freshLabels).filter { (standard.probability($0.0) >= 0.5) == $0.1 }
+            modelFreshAccuracy = data.fresh.isEmpty ? nil : Double(correct.count) / Double(data.fresh.count)
+        }
         let extraction = EvaluationReport.Extraction(
             budget: settings.queryBudget, epsilon: defended.epsilonSpent, epsilonPerQuery: settings.epsilonPerQuery,
             undefendedAgreement: open.agreement, undefendedQueries: open.answered,
             defendedAgreement: defended.agreement,
-            honestDecisionAgreement: honest, curve: curve, decisionsOnly: decisionsOnly)
+            honestDecisionAgreement: honest, curve: curve, decisionsOnly: decisionsOnly,
+            groundTruthCurve: groundTruth, modelFreshAccuracy: modelFreshAccuracy)
         tick("extraction")
         // Input validation.
         var validator = try InputValidator(reference: data.train, window: 256)
@@ -190,7 +211,8 @@ public enum ModelEvaluation {
             seed: seed, model: "mlp \(spec.dimension)→\(settings.hidden)→1", trainRows: data.train.count,
             testRows: data.test.count, clean: clean, logisticClean: logisticClean, poisoning: poisoning,
             evasion: evasion,
-            extraction: extraction, inputValidation: inputValidation, volatility: volatility)
+            extraction: extraction, inputValidation: inputValidation, volatility: volatility,
+            poisoningSplit: settings.poisoningSplit)
     }
 
     /// The model's attack probabilities on `dataset`.

@@ -1,38 +1,46 @@
-/// Outlier, label-consistency and influence filtering of a (possibly poisoned) training set
-/// before training.
+/// Influence, label-consistency and outlier filtering of a (possibly poisoned) training set
+/// before training, and free-feature augmentation after it.
 ///
-/// 1. **Neighbour label-consistency filter** (the main defence) — each row's `neighbours` nearest
-///    rows (Euclidean, in standardized units, brute force over at most `anchors` evenly spaced
-///    rows) are found on the features the attacker cannot set freely at attack time (every feature
-///    except ``FeatureConstraint/free`` ones). A row whose label fewer than `minimumAgreement` of
-///    its neighbours share is removed, or given the other label when fewer than `relabelBelow` share it. A flipped label is the minority of its neighbourhood; a
-///    backdoor row (an attack copied with a trigger in a feature the attacker sets, labelled
-///    benign) sits on top of the real attacks it was copied from once the trigger's feature is left
-///    out, so its "benign" label is the odd one out. Unusual but legitimate benign groups (whales,
-///    liquidators, vault bootstrappers) are consistent with their own neighbours and stay.
-/// 2. **Outlier filter** (off by default: `outlierCutoff` nil) — on the benign class (and the
+/// 1. **Influence filter** (the main defence; `minimumLabelProbability` 0.5) — a first fit of the
+///    caller's model on the whole set, with every ``FeatureConstraint/free`` feature (call depth,
+///    contract age: the attacker sets them at attack time) held at its minimum, so the fit cannot
+///    learn anything placed there, a trigger included. Every row whose own label gets less than
+///    `minimumLabelProbability` under that fit is removed (for logistic regression a row's
+///    gradient, its influence on the fit, is `|p − y|·‖(z, 1)‖`). A backdoor row — an attack copied,
+///    the trigger set, labelled benign — is an attack on every feature the fit sees, so its
+///    "benign" label gets little probability; a flipped label likewise. Legitimate rows that the
+///    fit explains stay, whatever archetype they belong to. The first fit uses the plain loss
+///    (`trim` 0): trimming there left the hardest legitimate attack archetype out of the fit, which
+///    then removed a third of it.
+/// 2. **Free-feature augmentation** (`freeFeatureCopies`) — see that setting.
+/// 3. **Neighbour label-consistency filter** (off by default: `rounds` 0) — each row's `neighbours`
+///    nearest rows (Euclidean, in standardized units, brute force over at most `anchors` evenly
+///    spaced rows) on the features that are not free; a row whose label fewer than
+///    `minimumAgreement` of them share is removed, or given the other label below `relabelBelow`.
+///    Off because unweighted distances over every immutable feature (utilisation and market
+///    volatility included, which say nothing about the label) made it relabel a hard but
+///    legitimate attack archetype (adaptive oracle creep) as benign, at a cost of 1–2 pp and a
+///    backdoor residue in that archetype.
+/// 4. **Outlier filter** (off by default: `outlierCutoff` nil) — on the benign class (and the
 ///    attack class if ``filtersAttackClass``), rows whose robust distance (``InputValidator``'s
 ///    median/MAD Mahalanobis distance on the immutable features) lies beyond
 ///    `median + outlierCutoff · MAD` of the class's distances are removed. It discards whole
-///    legitimate archetypes, which is why it is no longer on by default.
-/// 3. **Influence filter** (off by default: `minimumLabelProbability` 0) — rows a first fit on the
-///    remaining data (trimmed loss) gives less than `minimumLabelProbability` for their own label
-///    are removed (for logistic regression a row's gradient, its influence on the fit, is
-///    `|p − y|·‖(z, 1)‖`).
+///    legitimate archetypes.
+///
+/// Order: outlier filter, neighbour filter, influence filter, augmentation.
 public struct TrainingSanitizer: Hashable, Sendable {
     /// Outlier-filter cutoff in MADs of the class's robust distances (`nil`: no outlier filter).
     public var outlierCutoff: Double? = nil
     /// Whether the outlier filter also runs on the attack class.
     public var filtersAttackClass = false
-    /// Neighbours consulted per row.
+    /// Neighbours consulted per row by the label-consistency filter.
     public var neighbours = 10
     /// Rows searched for neighbours (evenly spaced; the whole set when it is smaller).
     public var anchors = 10_000
     /// Share of neighbours that must share a row's label for it to stay as it is.
     public var minimumAgreement = 0.5
-    /// Rows that even fewer of their neighbours agree with (a strong majority disagrees) are given
-    /// the other label instead of being removed: a planted backdoor row then teaches "trigger ⇒
-    /// attack", which outweighs the few planted rows the test misses. 0 removes every failing row.
+    /// Rows that even fewer of their neighbours agree with are given the other label instead of
+    /// being removed (0: every failing row is removed).
     public var relabelBelow = 0.3
     /// Copies of each attack row added after filtering with every ``FeatureConstraint/free``
     /// feature redrawn uniformly within its bounds (0: none). The attacker sets those features at
@@ -40,15 +48,14 @@ public struct TrainingSanitizer: Hashable, Sendable {
     /// attack benign — which leaves a trigger placed in them, or a value never seen in training,
     /// nothing to hide behind.
     public var freeFeatureCopies = 1
-    /// Passes of the label-consistency filter (each on the previous pass's output: a planted row
-    /// that survived among other planted rows loses that cover once they are relabelled or removed).
-    public var rounds = 3
-    /// Trimmed share of each batch in the influence filter's first fit.
-    public var trim = 0.05
+    /// Passes of the label-consistency filter, each on the previous pass's output (0: filter off).
+    public var rounds = 0
+    /// Trimmed share of each batch in the influence filter's first fit (0: the plain loss).
+    public var trim = 0.0
     /// Rows whose own label gets less probability than this under the first fit are removed (0: no
-    /// influence filter, no first fit).
-    public var minimumLabelProbability = 0.0
-    /// The first fit's configuration (its `robust` is replaced by trimmed loss).
+    /// influence filter, no first fit). 0.5 removes exactly the rows the fit would label otherwise.
+    public var minimumLabelProbability = 0.5
+    /// The first fit's configuration (its `robust` is replaced by `trim`'s trimmed loss).
     public var configuration = TrainingConfiguration()
 
     /// The defaults.
@@ -73,12 +80,13 @@ public struct TrainingSanitizer: Hashable, Sendable {
     public func sanitize<Model: BinaryClassifier>(
         _ dataset: Dataset, makeModel: (Standardizer) -> Model, using rng: inout some RandomNumberGenerator
     ) throws(ModelError) -> Result {
-        guard (1...1_000).contains(neighbours), (1...100).contains(rounds), (0...16).contains(freeFeatureCopies),
+        guard (1...1_000).contains(neighbours), (0...100).contains(rounds), (0...16).contains(freeFeatureCopies),
             anchors >= 1, (0...1).contains(minimumAgreement),
-            (0...1).contains(relabelBelow)
+            (0...1).contains(relabelBelow), (0...1).contains(minimumLabelProbability), trim.isFinite,
+            (0..<0.9).contains(trim)
         else {
             throw .invalidInput(
-                "sanitiser settings out of range: neighbours 1…1,000, rounds 1…100, copies 0…16, anchors ≥ 1, agreement in [0, 1]"
+                "sanitiser settings out of range: neighbours 1…1,000, rounds 0…100, copies 0…16, anchors ≥ 1, agreement, relabel and label-probability in [0, 1], trim in [0, 0.9)"
             )
         }
         let features = dataset.specification.features
@@ -107,24 +115,41 @@ public struct TrainingSanitizer: Hashable, Sendable {
             filtered = repaired.subset(consistent)
             if failed == 0 { break }
         }
-        filtered = try augmented(filtered, columns: features.indices.filter { features[$0].constraint == .free }, &rng)
-        guard minimumLabelProbability > 0, filtered.count > 0 else {
-            return Result(
-                kept: filtered, outliers: dataset.count - keep.count, inconsistent: inconsistent, influential: 0)
+        let freeColumns = features.indices.filter { features[$0].constraint == .free }
+        var influential = 0
+        if minimumLabelProbability > 0, filtered.count > 0 {
+            (filtered, influential) = try influenceFiltered(filtered, freeColumns: freeColumns, makeModel, &rng)
         }
-        var config = configuration
-        config.robust = .trimmedLoss(fraction: trim)
-        let first = try Trainer.train(
-            makeModel(Standardizer(fitting: filtered)), on: filtered, configuration: config, using: &rng)
-        var final: [Int] = []
-        for index in 0..<filtered.count {
-            let p = first.probability(filtered.rows[index])
-            let own = filtered.labels[index] ? p : 1 - p
-            if own >= minimumLabelProbability { final.append(index) }
-        }
+        filtered = try augmented(filtered, columns: freeColumns, &rng)
         return Result(
-            kept: filtered.subset(final), outliers: dataset.count - keep.count,
-            inconsistent: inconsistent, influential: filtered.count - final.count)
+            kept: filtered, outliers: dataset.count - keep.count, inconsistent: inconsistent, influential: influential)
+    }
+
+    /// The influence filter: a first fit on `dataset` with every free feature held at its minimum
+    /// (so it cannot learn anything the attacker sets at attack time, a trigger included), then
+    /// every row whose own label gets less than `minimumLabelProbability` is removed. Returns the
+    /// kept rows and the number removed.
+    func influenceFiltered<Model: BinaryClassifier>(
+        _ dataset: Dataset, freeColumns: [Int], _ makeModel: (Standardizer) -> Model,
+        _ rng: inout some RandomNumberGenerator
+    ) throws(ModelError) -> (Dataset, Int) {
+        let features = dataset.specification.features
+        let masked = try Dataset(
+            specification: dataset.specification,
+            rows: dataset.rows.map { row in
+                var copy = row
+                for column in freeColumns { copy[column] = features[column].minimum }
+                return copy
+            }, labels: dataset.labels)
+        var config = configuration
+        config.robust = trim > 0 ? .trimmedLoss(fraction: trim) : .standard
+        let first = try Trainer.train(
+            makeModel(Standardizer(fitting: masked)), on: masked, configuration: config, using: &rng)
+        let kept = masked.rows.indices.filter { index in
+            let p = first.probability(masked.rows[index])
+            return (dataset.labels[index] ? p : 1 - p) >= minimumLabelProbability
+        }
+        return (dataset.subset(kept), dataset.count - kept.count)
     }
 
     /// `dataset` with `freeFeatureCopies` copies of each attack row, free `columns` redrawn.

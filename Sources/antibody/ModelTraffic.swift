@@ -25,15 +25,16 @@ enum ModelTraffic {
             copy[11] = min(row[11] * 3, 5)
             return copy
         }
+        let publicTraffic = try dataset(count: 5_000, seed: seed &+ 4, attackShare: 0.05)
+        let fresh = try dataset(count: n(2_000), seed: seed &+ 5, attackShare: 0.5)
         return EvaluationData(
             train: try dataset(count: n(8_000), seed: seed &+ 1),
             validation: try dataset(count: n(4_000), seed: seed &+ 2),
             test: try dataset(count: n(6_000), seed: seed &+ 3),
-            publicTraffic: try dataset(count: 5_000, seed: seed &+ 4, attackShare: 0.05).rows,
-            fresh: try dataset(count: n(2_000), seed: seed &+ 5, attackShare: 0.5).rows, volatileWindow: volatile,
+            publicTraffic: publicTraffic.rows, fresh: fresh.rows, volatileWindow: volatile,
             volatilityReturns: (
                 try garchReturns(count: n(20_000), seed: seed &+ 7), try garchReturns(count: n(10_000), seed: seed &+ 8)
-            ))
+            ), publicTrafficLabels: publicTraffic.labels, freshLabels: fresh.labels)
     }
 
     /// Hourly log-returns of a GARCH(1,1) path (α 0.08, β 0.9, unconditional annual volatility ≈ 80 %).

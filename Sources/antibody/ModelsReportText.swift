@@ -19,7 +19,9 @@ enum ModelsReportText {
             )
         }
         lines.append("")
-        lines.append("poisoning (accuracy drop in pp at threshold 0.5; backdoor = triggered attacks passed)")
+        lines.append(
+            "poisoning (accuracy drop in pp at threshold 0.5; backdoor = triggered attacks passed; \(r.poisoningSplit.rawValue) split)"
+        )
         lines.append("| rate | undefended drop | defended drop | undefended backdoor | defended backdoor |")
         lines.append("|---|---|---|---|---|")
         for p in r.poisoning {
@@ -54,6 +56,16 @@ enum ModelsReportText {
                 lines.append(
                     "| \(point.epsilonPerQuery) | \(point.epsilon) | \(pct(point.agreement)) | \(pct(point.honestDecisionAgreement)) |"
                 )
+            }
+        }
+        if !x.groundTruthCurve.isEmpty {
+            lines.append(
+                "zero queries: the surrogate trained on public traffic's true labels (model's fresh accuracy \(x.modelFreshAccuracy.map(pct) ?? "n/a"))"
+            )
+            lines.append("| labelled rows | agreement with the model | accuracy vs true labels |")
+            lines.append("|---|---|---|")
+            for point in x.groundTruthCurve {
+                lines.append("| \(point.rows) | \(pct(point.agreement)) | \(pct(point.accuracy)) |")
             }
         }
         lines.append("")

@@ -61,7 +61,7 @@ import Testing
     /// Usage errors exit 2 (bad input), not ArgumentParser's 64, in every command.
     @Test(arguments: [
         ["--no-such-flag"], ["nab", "score"], ["policy", "check"], ["simulate", "--seed", "x"],
-        ["chain", "drill", "--rpc", "ftp://x"],
+        ["chain", "drill", "--rpc", "ftp://x"], ["models", "eval", "--poisoning-split", "training"],
     ])
     func usageErrorsExitTwo(arguments: [String]) throws {
         let result = try run(arguments)

@@ -122,6 +122,23 @@ import Testing
         #expect(ago.evaluate(&store) == .violated(element: "asset:ETH"))
     }
 
+    /// The guarded-vault drill's invariant at its boundary: losing exactly 10 % in an hour holds
+    /// (900,000 against 1,000,000 × 0.9), a cent more does not. Converting 900,000 to WAD through a
+    /// floating-point multiply once made the boundary itself a violation.
+    @Test func aTenPercentFloorHoldsAtExactlyNinetyPercent() throws {
+        var compiler = InvariantCompiler(layout: Self.layout)
+        let floor = try compiler.compile("vault.totalAssets >= ago(vault.totalAssets, 1h) * 0.9")
+        var store = compiler.makeStore()
+        set(&store, "vault.totalAssets", 1_000_000)
+        store.commit(at: Timestamp(seconds: 0))
+        set(&store, "vault.totalAssets", 900_000)
+        store.commit(at: Timestamp(seconds: 7_200))
+        #expect(floor.evaluate(&store) == .holds)
+        set(&store, "vault.totalAssets", 899_999.99)
+        store.commit(at: Timestamp(seconds: 7_201))
+        #expect(floor.evaluate(&store) == .violated(element: "vault:yvUSDC"))
+    }
+
     @Test func runtimeErrorsAreNeverAPass() throws {
         var compiler = InvariantCompiler(layout: Self.layout)
         let ratio = try compiler.compile("vault.totalAssets / vault.totalShares >= 1")

@@ -73,13 +73,63 @@ public enum Wad {
         return UInt128(q1) << 64 | UInt128(q0)
     }
 
-    /// The WAD value nearest to `value`, or `nil` if it is not finite or out of range.
+    /// The WAD value of `value`'s decimal reading, or `nil` if it is not finite or out of range.
+    ///
+    /// Values arrive as doubles, and a double cannot hold most decimals exactly (0.9 is
+    /// 0.9000000000000000222…). Any decimal of at most 15 significant digits survives the trip to a
+    /// double and back (`DBL_DIG`), so the conversion reads the double as its decimal rounded to 15
+    /// significant digits, keeping at most 18 fractional digits, and from 10¹⁵ up as its exact
+    /// binary value: 900,000 → 900,000 × 10¹⁸, 1.05 → 1.05 × 10¹⁸, 0.999 → 0.999 × 10¹⁸. Rounding is
+    /// to nearest, ties to even, on the double's exact value, computed in integers.
+    ///
+    /// (Multiplying by `1e18` in floating point instead rounds at 2⁻⁵³ relative — 4.2 × 10⁷ units
+    /// at 900,000 — so `x >= y * 0.9` was false when `x` was exactly 0.9 `y`.)
     @inlinable
     public static func fromDouble(_ value: Double) -> Int128? {
         guard value.isFinite else { return nil }
-        let scaled = (value * 1e18).rounded()
-        guard abs(scaled) < 1.7e38 else { return nil }
-        return int128(integral: scaled)
+        let magnitude = value.magnitude
+        guard magnitude < 1.7e20 else { return nil }
+        // Below a quarter of one unit (10⁻¹⁸) the value is 0; this also bounds the shifts below.
+        guard magnitude >= 0x1p-62 else { return 0 }
+        // magnitude = m × 2^k exactly (normal numbers only here, so the hidden bit is set).
+        let m = UInt64(1) << 52 | magnitude.significandBitPattern
+        let k = Int(magnitude.exponent) - 52
+        var digits = 18  // fractional decimal digits kept
+        if magnitude < 1e15 {
+            // 14 − ⌊log₁₀ magnitude⌋ digits give 15 significant ones. The estimate from the binary
+            // exponent is ⌊log₁₀⌋ or one less, so at most one digit too many: dropped below (a carry to
+            // exactly 10¹⁵ is the same value either way).
+            digits = min(18, 14 - Int((Double(k + 52) * 0.301_029_995_663_981_2).rounded(.down)))
+        }
+        var n = scaledRounded(m, k, digits)
+        if magnitude < 1e15, n > 1_000_000_000_000_000 {
+            digits -= 1
+            n = scaledRounded(m, k, digits)
+        }
+        let result = Int128(n * UInt128(powerOfTen(18 - digits)))
+        return value < 0 ? -result : result
+    }
+
+    /// `m × 2^k × 10^digits` rounded to the nearest integer, ties to even (0 ≤ digits ≤ 18; the
+    /// product stays below 2¹²⁷ for the magnitudes ``fromDouble(_:)`` admits).
+    @inlinable
+    static func scaledRounded(_ m: UInt64, _ k: Int, _ digits: Int) -> UInt128 {
+        let product = m.multipliedFullWidth(by: powerOfTen(digits))
+        let wide = UInt128(product.high) << 64 | UInt128(product.low)
+        if k >= 0 { return wide << k }
+        let shift = -k
+        let quotient = wide >> shift
+        let remainder = wide & ((1 << shift) - 1)
+        let half = UInt128(1) << (shift - 1)
+        return remainder > half || (remainder == half && quotient & 1 == 1) ? quotient + 1 : quotient
+    }
+
+    /// 10^e for 0 ≤ e ≤ 19.
+    @inlinable
+    static func powerOfTen(_ e: Int) -> UInt64 {
+        var p: UInt64 = 1
+        for _ in 0..<e { p &*= 10 }
+        return p
     }
 
     /// `Int128(x)` for an integral `x` with `|x| < 1.7e38`, without the standard library's generic
