@@ -24,6 +24,7 @@ public struct InputValidator: Sendable {
     public let distanceThreshold: Double
     private let ksOffsets: [Int]
     private let psiOffsets: [Int]
+    private let ksReference: [Double]  // reference CDF at each cut, then 1 (at +∞), flattened like ksCounts
     private let psiReference: [Double]  // shares floored at 1e-4, flattened like psiCounts
     private let psiReferenceLog: [Double]
     private let fullWindowLog: [Double]  // ln(max(c / window, 1e-4)) for c in 0...window
@@ -83,6 +84,7 @@ public struct InputValidator: Sendable {
         }
         self.ksOffsets = ksOffsets
         self.psiOffsets = psiOffsets
+        ksReference = reference.ksCumulative.flatMap { $0 + [1] }
         let floored = reference.psiShares.flatMap { $0.map { max($0, 1e-4) } }
         psiReference = floored
         psiReferenceLog = floored.map { _log($0) }
@@ -178,15 +180,19 @@ public struct InputValidator: Sendable {
 
     /// Feature `i`'s KS statistic at the reference's percentile cuts.
     private func ks(_ i: Int) -> Double {
-        let m = Double(filled)
-        let base = ksOffsets[i]
-        var below: Int32 = 0
-        var d = 0.0
-        for (k, cumulative) in reference.ksCumulative[i].enumerated() {
-            below += ksCounts[base + k]
-            d = max(d, abs(cumulative - Double(below) / m))
+        let perInput = 1 / Double(filled)
+        let (start, end) = (ksOffsets[i], ksOffsets[i + 1])
+        return ksCounts.withUnsafeBufferPointer { counts in
+            ksReference.withUnsafeBufferPointer { cumulative in
+                var below: Int32 = 0
+                var d = 0.0
+                for k in start..<end {
+                    below &+= counts[k]
+                    d = max(d, abs(cumulative[k] - Double(below) * perInput))
+                }
+                return d
+            }
         }
-        return d
     }
 
     /// Feature `i`'s PSI over the reference's decile bins.
