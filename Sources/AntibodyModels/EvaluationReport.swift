@@ -133,4 +133,6 @@ public struct EvaluationReport: Hashable, Sendable, Codable {
     public var volatility: Volatility?
     /// The split the poisoning rows were measured on (validation only when choosing defences).
     public var poisoningSplit = PoisoningSplit.test
+    /// The generalisation test on traffic replayed from full simulated runs (absent unless measured).
+    public var replay: Replay? = nil
 }

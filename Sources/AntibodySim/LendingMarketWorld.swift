@@ -36,6 +36,8 @@ public struct LendingMarketWorld: Sendable {
     public let initialPairReserves: (UInt256, UInt256)
     /// Liquidations executed.
     public private(set) var liquidationsExecuted = 0
+    /// Where executed transactions are recorded when ``TrafficRecorder`` runs this world.
+    var tap: TransactionTap?
 
     /// Reserve indices.
     public static let token = 0, usdc = 1
@@ -125,18 +127,66 @@ public struct LendingMarketWorld: Sendable {
     public mutating func swap(_ user: Int, amountIn: UInt256, tokenIn: Int) throws(SimError) -> UInt256 {
         guard guardrails.permit("pool:TOKEN/USDC", at: clock.seconds) else { throw .revert("GUARDED: pool paused") }
         let zeroForOne = tokenIn == Self.token
+        let before = (pair.reserve0, pair.reserve1)
+        let tvl = tap == nil ? 0 : pairTVL
         try pool.debit(user, asset: tokenIn, amount: amountIn)
         let out = try pair.swapExactIn(amountIn, zeroForOne: zeroForOne, blockTimestamp: UInt64(clock.seconds))
         try pool.credit(user, asset: zeroForOne ? Self.usdc : Self.token, amount: out)
+        if tap != nil {
+            let spotBefore = Double(before.1) / Double(before.0),
+                spotAfter = Double(pair.reserve1) / Double(pair.reserve0)
+            let valueIn = usd(amountIn, asset: tokenIn), valueOut = usd(out, asset: zeroForOne ? Self.usdc : Self.token)
+            let deviation = oracleDeviation, u = TransactionTap.utilisation(pool, Self.usdc), block = Int64(clock.block)
+            tap?.record(
+                account: user, operation: .swap, block: block, notionalUSD: valueIn, tvlUSD: tvl,
+                outflowShare: TransactionTap.share(out, of: zeroForOne ? before.1 : before.0),
+                priceImpact: TransactionTap.relativeMove(spotBefore, spotAfter), oracleDeviation: deviation,
+                movesOracle: true, depositedUSD: valueIn, withdrawnUSD: valueOut, utilisation: u)
+        }
         return out
     }
+
+    /// The pair's value at true prices (USD).
+    var pairTVL: Double { usd(pair.reserve0, asset: Self.token) + usd(pair.reserve1, asset: Self.usdc) }
+
+    /// |price the lending pool uses for TOKEN / true price − 1|: the pair's spot in spot mode (the
+    /// oracle reads it live), the last recorded TWAP in TWAP mode.
+    var oracleDeviation: Double {
+        let used: Double
+        switch oracleMode {
+        case .spot: used = Double(Self.price8(reserve0: pair.reserve0, reserve1: pair.reserve1)) / 1e8
+        case .twap: used = Double(pool.prices[Self.token]) / 1e8
+        }
+        return TransactionTap.relativeMove(truePrices[Self.token], used)
+    }
+
+    /// Records a lending interaction of `user` (TVL and utilisation taken before it).
+    mutating func recordLending(
+        _ user: Int, _ operation: TransactionOperation, asset: Int, amount: UInt256, tvl: Double, utilisation: Double,
+        outflowShare: Double = 0, deposited: Double = 0, withdrawn: Double = 0
+    ) {
+        let value = usd(amount, asset: asset), deviation = oracleDeviation, block = Int64(clock.block)
+        tap?.record(
+            account: user, operation: operation, block: block, notionalUSD: value, tvlUSD: tvl,
+            outflowShare: outflowShare, oracleDeviation: deviation, depositedUSD: deposited, withdrawnUSD: withdrawn,
+            utilisation: utilisation)
+    }
+
+    /// The lending pool's value locked at true prices.
+    var lendingTVL: Double { TransactionTap.lendingTVL(pool, prices: truePrices) }
 
     /// Supplies `amount` of `asset` from `user` (guarded by `market:<symbol>`).
     public mutating func supply(_ user: Int, asset: Int, amount: UInt256) throws(SimError) {
         guard guardrails.permit("market:\(symbol(asset))", at: clock.seconds) else {
             throw .revert("GUARDED: market paused")
         }
+        let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : TransactionTap.utilisation(pool, Self.usdc)
         try pool.supply(user, asset: asset, amount: amount)
+        if tap != nil {
+            recordLending(
+                user, .supply, asset: asset, amount: amount, tvl: tvl, utilisation: u,
+                deposited: usd(amount, asset: asset))
+        }
     }
 
     /// Borrows `amount` of `asset` for `user` (guarded, counted as an outflow in USD).
@@ -145,7 +195,14 @@ public struct LendingMarketWorld: Sendable {
         guard guardrails.permit("market:\(symbol(asset))", outflow: usd, at: clock.seconds) else {
             throw .revert("GUARDED: market paused or outflow limit")
         }
+        let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : TransactionTap.utilisation(pool, Self.usdc)
+        let available = pool.reserves[asset].underlying
         try pool.borrow(user, asset: asset, amount: amount)
+        if tap != nil {
+            recordLending(
+                user, .borrow, asset: asset, amount: amount, tvl: tvl, utilisation: u,
+                outflowShare: TransactionTap.share(amount, of: available), withdrawn: usd)
+        }
     }
 
     /// The most `user` can borrow of `asset` now: the smaller of its borrowing power (kept a hair
@@ -172,11 +229,19 @@ public struct LendingMarketWorld: Sendable {
                 pool.accounts[user].usingAsCollateral[collateral]
             else { break }
             guard guardrails.permitLiquidation("market:\(symbol(collateral))") else { break }
-            if (try? pool.liquidate(
-                liquidator: liquidator, user: user, collateral: collateral, debt: debtAsset,
-                debtToCover: .max)) != nil
+            let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : TransactionTap.utilisation(pool, Self.usdc)
+            let available = pool.reserves[collateral].underlying
+            if let result = try? pool.liquidate(
+                liquidator: liquidator, user: user, collateral: collateral, debt: debtAsset, debtToCover: .max)
             {
                 count += 1
+                if tap != nil {
+                    recordLending(
+                        liquidator, .liquidate, asset: debtAsset, amount: result.debtRepaid, tvl: tvl, utilisation: u,
+                        outflowShare: TransactionTap.share(result.collateralSeized, of: available),
+                        deposited: usd(result.debtRepaid, asset: debtAsset),
+                        withdrawn: usd(result.collateralSeized, asset: collateral))
+                }
             } else {
                 break
             }
@@ -192,9 +257,18 @@ public struct LendingMarketWorld: Sendable {
         receiver: Int, asset: Int, amount: UInt256, body: (inout LendingMarketWorld) throws(SimError) -> Void
     ) throws(SimError) {
         var next = self
+        let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : TransactionTap.utilisation(pool, Self.usdc)
+        let available = pool.reserves[asset].underlying
         let premium = try next.pool.beginFlashLoan(receiver: receiver, asset: asset, amount: amount)
+        if tap != nil {
+            next.recordLending(
+                receiver, .flashLoan, asset: asset, amount: amount, tvl: tvl, utilisation: u,
+                outflowShare: TransactionTap.share(amount, of: available))
+            next.tap?.insideFlashLoan = true
+        }
         try body(&next)
         try next.pool.endFlashLoan(receiver: receiver, asset: asset, amount: amount, premium: premium)
+        next.tap?.insideFlashLoan = false
         self = next
     }
 

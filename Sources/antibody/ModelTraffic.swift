@@ -37,6 +37,29 @@ enum ModelTraffic {
             ), publicTrafficLabels: publicTraffic.labels, freshLabels: fresh.labels)
     }
 
+    /// Rows recorded from `paths` full simulated runs (``TrafficRecorder``: the lending + AMM market's
+    /// agents over 30-day hourly paths, every attacker twice per path), with each row's sender kind.
+    static func replayDataset(paths: Int, seed: UInt64) throws -> (dataset: Dataset, kinds: [String]) {
+        let specification = FeatureSpecification.transactionFlow
+        try specification.requireNames(TransactionFeatures.names)
+        let rows = try TrafficRecorder(configuration: .init(paths: paths, steps: 720, attackRunsPerKind: 2))
+            .record(seed: seed)
+        let dataset = try Dataset(
+            specification: specification, rows: rows.map(\.features.vector), labels: rows.map(\.isAttack))
+        return (dataset, rows.map(\.kind.rawValue))
+    }
+
+    /// The replay measurement's data for `seed`: train / validation / test recorded from disjoint
+    /// recorder seeds (`seed + 11…13`), 6 / 3 / 4 paths at scale 1.
+    static func replayData(seed: UInt64, scale: Double = 1) throws -> ReplayData {
+        let n = { (base: Double) in max(1, Int((base * scale).rounded())) }
+        let test = try replayDataset(paths: n(4), seed: seed &+ 13)
+        let train = try replayDataset(paths: n(6), seed: seed &+ 11)
+        return try ReplayData(
+            train: train.dataset, validation: try replayDataset(paths: n(3), seed: seed &+ 12).dataset,
+            test: test.dataset, testKinds: test.kinds, trainKinds: train.kinds)
+    }
+
     /// Hourly log-returns of a GARCH(1,1) path (α 0.08, β 0.9, unconditional annual volatility ≈ 80 %).
     static func garchReturns(count: Int, seed: UInt64) throws -> [Double] {
         let hourlyVariance = 0.8 * 0.8 / 8_760

@@ -14,7 +14,9 @@ struct ModelsEvalCommand: ParsableCommand {
             Operating thresholds are chosen on a validation split (≤ 0.5 % false positives), never \
             on the test split. Deterministic for --seed (xoshiro256** streams seed+k). \
             --poisoning-split validation measures the poisoning rows on the validation split instead: \
-            it is for choosing defence settings; the published figures use test.
+            it is for choosing defence settings; the published figures use test. The replay \
+            section evaluates the same archetype-trained models on traffic recorded from full \
+            simulated runs (market agents and attack scenarios), and models trained on that traffic.
             """
     )
 
@@ -26,6 +28,10 @@ struct ModelsEvalCommand: ParsableCommand {
             discussion: "validation is for choosing defence settings; the published figures use test."))
     var poisoningSplit = "test"
     @Flag(help: "Print JSON.") var json = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Also evaluate on traffic replayed from full simulated runs (the `replay` section).")
+    var replay = true
 
     func validate() throws {
         guard scale.isFinite, (0.05...4).contains(scale) else {
@@ -39,13 +45,19 @@ struct ModelsEvalCommand: ParsableCommand {
     func run() throws {
         do {
             let data = try ModelTraffic.evaluationData(seed: seed, scale: scale)
-            let bar = ProgressBar(total: 11, label: "evaluating")
+            let bar = ProgressBar(total: replay ? 12 : 11, label: "evaluating")
             var settings = EvaluationSettings()
             settings.poisoningSplit = PoisoningSplit(rawValue: poisoningSplit) ?? .test
-            let report = try ModelEvaluation.run(
+            var report = try ModelEvaluation.run(
                 data: data, settings: settings, seed: seed,
                 makeGenerator: { Xoshiro256StarStar(seed: seed &+ 1_000 &+ $0) },
                 progress: { done, _, _ in bar.update(done) })
+            if replay {
+                report.replay = try ReplayEvaluation.run(
+                    archetype: data, replay: try ModelTraffic.replayData(seed: seed, scale: scale),
+                    settings: settings, makeGenerator: { Xoshiro256StarStar(seed: seed &+ 1_000 &+ $0) })
+                bar.update(12)
+            }
             bar.finish()
             if json {
                 let encoder = JSONEncoder()

@@ -79,6 +79,49 @@ enum ModelsReportText {
                     format: "volatility forecaster (%d-step horizon): out-of-sample R² %.3f vs RiskMetrics EWMA %.3f",
                     vol.horizon, vol.r2, vol.ewmaR2))
         }
+        if let replay = r.replay { lines.append(contentsOf: renderReplay(replay)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The `replay` section: archetype-trained models on replayed traffic, and replay-trained models.
+    static func renderReplay(_ p: EvaluationReport.Replay) -> [String] {
+        func pct(_ x: Double) -> String { String(format: "%.2f %%", 100 * x) }
+        var lines = [
+            "",
+            "replayed traffic (recorded from full simulated runs; \(p.trainRows) / \(p.validationRows) / \(p.testRows) rows train / validation / test, \(p.testAttackRows) test attacks)",
+            "| model | trained on | threshold from | precision | recall | FPR | AUC |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for (name, trained, c) in [
+            ("mlp", "archetypes", p.archetypeMLP), ("logistic", "archetypes", p.archetypeLogistic),
+            ("mlp", "replay", p.replayMLP), ("logistic", "replay", p.replayLogistic),
+        ] {
+            let from = trained == "replay" ? "replay validation" : "archetype validation"
+            lines.append(
+                "| \(name) | \(trained) | \(from) | \(pct(c.precision)) | \(pct(c.recall)) | \(pct(c.falsePositiveRate)) | \(String(format: "%.4f", c.auc)) |"
+            )
+        }
+        lines.append("recall per attacker on replayed test rows")
+        lines.append(
+            "| attacker | rows | mlp (archetypes) | logistic (archetypes) | mlp (replay) | mlp (replay, attacker held out) |"
+        )
+        lines.append("|---|---|---|---|---|---|")
+        for a in p.perAttack {
+            lines.append(
+                "| \(a.kind) | \(a.rows) | \(pct(a.archetypeMLP)) | \(pct(a.archetypeLogistic)) | \(pct(a.replayMLP)) | \(a.replayMLPHeldOut.map(pct) ?? "—") |"
+            )
+        }
+        lines.append("benign rows flagged per agent kind (false positives) on replayed test rows")
+        lines.append("| agent | rows | mlp (archetypes) | logistic (archetypes) | mlp (replay) |")
+        lines.append("|---|---|---|---|---|")
+        for b in p.perBenign {
+            lines.append(
+                "| \(b.kind) | \(b.rows) | \(pct(b.archetypeMLP)) | \(pct(b.archetypeLogistic)) | \(pct(b.replayMLP)) |"
+            )
+        }
+        lines.append(
+            "features shifted from the archetype training data: \(p.driftedFromArchetype.isEmpty ? "none" : p.driftedFromArchetype.joined(separator: ", "))"
+        )
+        return lines
     }
 }

@@ -23,7 +23,14 @@ struct ModelsTrainCommand: ParsableCommand {
     @Option(help: "Seed of the simulated traffic and of training.") var seed: UInt64 = 0
     @Option(help: "Architecture: mlp or logistic.") var kind = "mlp"
     @Option(help: "Hidden units of the MLP (1…256).") var hidden = 24
-    @Option(help: "Training rows (200…1,000,000).") var rows = 8_000
+    @Option(help: "Training rows (200…1,000,000); with --traffic replay, ⌈rows / 1,500⌉ recorded market paths.")
+    var rows = 8_000
+    @Option(
+        help: """
+            Traffic: archetype (sampled per transaction from hand-parameterised archetypes) or replay \
+            (recorded from full simulated runs; train / validation / test from disjoint seeds).
+            """)
+    var traffic = "archetype"
     @Option(help: "Training epochs (1…1,000).") var epochs = 25
     @Option(help: "Model name (commitment subject model:<name>).") var name = "transaction-classifier"
     @Option(help: "Where to write the model document.") var out = "model.json"
@@ -39,6 +46,9 @@ struct ModelsTrainCommand: ParsableCommand {
         guard kind == "mlp" || kind == "logistic" else {
             throw CommandFailure.badInput("--kind must be mlp or logistic")
         }
+        guard traffic == "archetype" || traffic == "replay" else {
+            throw CommandFailure.badInput("--traffic must be archetype or replay")
+        }
         guard (1...256).contains(hidden) else { throw CommandFailure.badInput("--hidden must be 1…256") }
         guard (200...1_000_000).contains(rows) else { throw CommandFailure.badInput("--rows must be 200…1,000,000") }
         guard (1...1_000).contains(epochs) else { throw CommandFailure.badInput("--epochs must be 1…1,000") }
@@ -49,8 +59,14 @@ struct ModelsTrainCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let train = try ModelTraffic.dataset(count: rows, seed: seed &+ 1)
-            let validation = try ModelTraffic.dataset(count: max(200, rows / 2), seed: seed &+ 2)
+            let paths = max(1, (rows + 1_499) / 1_500)
+            func split(_ count: Int, _ paths: Int, _ stream: UInt64) throws -> Dataset {
+                traffic == "replay"
+                    ? try ModelTraffic.replayDataset(paths: paths, seed: seed &+ 10 &+ stream).dataset
+                    : try ModelTraffic.dataset(count: count, seed: seed &+ stream)
+            }
+            let train = try split(rows, paths, 1)
+            let validation = try split(max(200, rows / 2), max(1, paths / 2), 2)
             let standardizer = Standardizer(fitting: train)
             var config = TrainingConfiguration()
             config.epochs = epochs
@@ -87,12 +103,13 @@ struct ModelsTrainCommand: ParsableCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
             try encoder.encode(commitment).write(to: URL(fileURLWithPath: out + ".commitment.json"))
-            let test = try ModelTraffic.dataset(count: max(200, rows / 2), seed: seed &+ 3)
+            let test = try split(max(200, rows / 2), max(1, paths / 2), 3)
             let clean = ModelEvaluation.metrics(model, test, threshold)
             if json {
                 print(
                     JSONText.object([
-                        ("model", .string(out)), ("digest", .string(artifact.digest.description)),
+                        ("model", .string(out)), ("traffic", .string(traffic)),
+                        ("digest", .string(artifact.digest.description)),
                         ("trainingDataDigest", .string(train.digest.description)),
                         ("signatures", .number(Double(commitment.signatures.count))), ("threshold", .number(threshold)),
                         ("precision", .number(clean.precision)), ("recall", .number(clean.recall)),

@@ -47,6 +47,8 @@ public struct LendingAMMMarket {
     private var outcome: MarketOutcome
     private let initialReserves: (UInt256, UInt256)
     private var startWallets: [[UInt256]] = []
+    /// Where executed transactions are recorded when ``TrafficRecorder`` runs this market.
+    var tap: TransactionTap?
 
     static let weth = 0, usdc = 1
     static let wethUnit = 1e18, usdcUnit = 1e6
@@ -153,6 +155,7 @@ public struct LendingAMMMarket {
         pool.advance(seconds: UInt64(parameters.stepSeconds))
         logPrice += drift + scale * ZigguratNormal.sample(&rng)
         truePrice = _exp(logPrice)
+        tap?.observe(price: truePrice)
         outcome.minPrice = min(outcome.minPrice, truePrice)
         if let round = feed.observe(truePrice: truePrice, at: now) {
             try pool.setPrice(round.answer, of: Self.weth)
@@ -191,7 +194,12 @@ public struct LendingAMMMarket {
             } else if hf < parameters.repayBelowHealth, rng.nextUnit() < parameters.borrowerAttention {
                 let debt = try pool.debt(id, asset: Self.usdc)
                 let pay = Swift.min(debt * 3 / 10, pool.accounts[id].wallet[Self.usdc])
+                let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : utilisation
                 if !pay.isZero, (try? pool.repay(id, asset: Self.usdc, amount: pay)) != nil {
+                    if tap != nil {
+                        let value = Double(pay) / Self.usdcUnit
+                        record(id, .repay, notional: value, tvl: tvl, utilisation: u, deposited: value)
+                    }
                     let after = try pool.accountData(id)
                     liquidationPrice[k] = after.healthFactor == .max ? 0 : oracle * 1e18 / Double(after.healthFactor)
                 }
@@ -228,11 +236,70 @@ public struct LendingAMMMarket {
     mutating func swap(_ id: Int, amountIn: UInt256, wethIn: Bool) {
         guard !amountIn.isZero, guardrails.permit("pool:WETH/USDC", at: now) else { return }
         let tokenIn = wethIn ? Self.weth : Self.usdc
+        let before = (pair.reserve0, pair.reserve1)
         guard pool.accounts[id].wallet[tokenIn] >= amountIn,
             let out = try? pair.swapExactIn(amountIn, zeroForOne: wethIn, blockTimestamp: UInt64(now))
         else { return }
         try? pool.debit(id, asset: tokenIn, amount: amountIn)
         try? pool.credit(id, asset: wethIn ? Self.usdc : Self.weth, amount: out)
+        if tap != nil {
+            let valueIn = wethIn ? Double(amountIn) / Self.wethUnit * truePrice : Double(amountIn) / Self.usdcUnit
+            let valueOut = wethIn ? Double(out) / Self.usdcUnit : Double(out) / Self.wethUnit * truePrice
+            let tvl = Double(before.0) / Self.wethUnit * truePrice + Double(before.1) / Self.usdcUnit
+            record(
+                id, .swap, notional: valueIn, tvl: tvl, utilisation: utilisation,
+                outflowShare: TransactionTap.share(out, of: wethIn ? before.1 : before.0),
+                priceImpact: TransactionTap.relativeMove(
+                    Double(before.1) / Double(before.0), Double(pair.reserve1) / Double(pair.reserve0)),
+                deposited: valueIn, withdrawn: valueOut)
+        }
+    }
+
+    /// Who account `id` is.
+    func kind(of id: Int) -> AgentKind? {
+        if id == arbitrageur { return .arbitrageur }
+        if noise.contains(id) { return .noiseTrader }
+        if borrowerIDs.contains(id) { return .borrower }
+        if liquidatorIDs.contains(id) { return .liquidator }
+        return nil
+    }
+
+    /// The lending pool's value locked at the true WETH price (USDC at $1).
+    var lendingTVL: Double { TransactionTap.lendingTVL(pool, prices: [truePrice, 1]) }
+
+    /// Utilisation of the USDC reserve (the one borrowers draw on).
+    var utilisation: Double { TransactionTap.utilisation(pool, Self.usdc) }
+
+    /// Records an executed transaction of `id` (the feed's lag is the oracle deviation: the WETH/USDC
+    /// pair is not what the lending pool reads, so no trade here moves a lending oracle).
+    mutating func record(
+        _ id: Int, _ operation: TransactionOperation, notional: Double, tvl: Double, utilisation: Double,
+        outflowShare: Double = 0, priceImpact: Double = 0, deposited: Double = 0, withdrawn: Double = 0
+    ) {
+        guard let kind = kind(of: id) else { return }
+        let deviation = TransactionTap.relativeMove(truePrice, Double(pool.prices[Self.weth]) / 1e8)
+        tap?.kinds[id] = kind
+        tap?.record(
+            account: id, operation: operation, block: now / 12, notionalUSD: notional, tvlUSD: tvl,
+            outflowShare: outflowShare, priceImpact: priceImpact, oracleDeviation: deviation,
+            depositedUSD: deposited, withdrawnUSD: withdrawn, utilisation: utilisation)
+    }
+
+    /// Records the borrowers' opening positions (made in `init`, before a tap can be attached) as
+    /// one supply and one borrow each, from the pool's state: TVL and utilisation as they stood
+    /// after all the positions opened.
+    mutating func recordOpenings() throws(SimError) {
+        guard tap != nil else { return }
+        let tvl = lendingTVL, u = utilisation
+        let usdcReserve = pool.reserves[Self.usdc].underlying
+        for id in borrowerIDs {
+            let collateral = try pool.supplied(id, asset: Self.weth), debt = try pool.debt(id, asset: Self.usdc)
+            let collateralUSD = Double(collateral) / Self.wethUnit * truePrice, debtUSD = Double(debt) / Self.usdcUnit
+            record(id, .supply, notional: collateralUSD, tvl: tvl, utilisation: u, deposited: collateralUSD)
+            record(
+                id, .borrow, notional: debtUSD, tvl: tvl, utilisation: u,
+                outflowShare: Double(debt) / (Double(usdcReserve) + Double(debt)), withdrawn: debtUSD)
+        }
     }
 
     /// Liquidators race for `borrower`: the fastest one (latency plus jitter) for whom the bonus
@@ -252,10 +319,19 @@ public struct LendingAMMMarket {
             // Expected bonus: ~5 % of the repaid half (or all) of the debt, against gas.
             let share = data.healthFactor > LendingPool.closeFactorHealthFactorThreshold ? 0.5 : 1.0
             guard Double(debt) / Self.usdcUnit * share * 0.05 > parameters.liquidationGasUSD else { return }
+            let tvl = tap == nil ? 0 : lendingTVL, u = tap == nil ? 0 : utilisation
+            let available = pool.reserves[Self.weth].underlying
             guard
                 let result = try? pool.liquidate(
                     liquidator: liquidator, user: borrower, collateral: Self.weth, debt: Self.usdc, debtToCover: .max)
             else { continue }
+            if tap != nil {
+                let repaid = Double(result.debtRepaid) / Self.usdcUnit
+                record(
+                    liquidator, .liquidate, notional: repaid, tvl: tvl, utilisation: u,
+                    outflowShare: TransactionTap.share(result.collateralSeized, of: available), deposited: repaid,
+                    withdrawn: Double(result.collateralSeized) / Self.wethUnit * truePrice)
+            }
             outcome.liquidationsExecuted += 1
             liquidated.insert(borrower)
             // Pay for gas out of the proceeds, then sell the seized WETH into the pair.

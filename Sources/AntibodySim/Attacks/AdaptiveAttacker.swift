@@ -16,13 +16,26 @@ public enum AdaptiveAttacker {
         limit: Double, window: Int64, horizon: Int64, locked: UInt256 = 190_000_000_000_000,
         defence: some DefenceHook
     ) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try drainBridge(
+            limit: limit, window: window, horizon: horizon, locked: locked, defence: defence, tap: &tap)
+    }
+
+    /// ``drainBridge(limit:window:horizon:locked:defence:)``, recording every executed transaction
+    /// into `tap` when it is not `nil`.
+    static func drainBridge(
+        limit: Double, window: Int64, horizon: Int64, locked: UInt256, defence: some DefenceHook,
+        tap: inout TransactionTap?
+    ) throws(SimError) -> AttackOutcome {
         var defence = defence
         var guardrails = Guardrails()
         guardrails.limit("bridge:nomad", maxOutflow: limit, window: window)
         var clock = SimClock()
         var bridge = LockMintBridge(trustZeroRoot: true)
         let attacker = 2
+        tap?.kinds = [1: .bridgeUser, attacker: .adaptiveBridgeDrain]
         try bridge.deposit(locked, recipient: 1)
+        tap?.recordBridgeDeposit(account: 1, amount: locked, escrowBefore: .zero, block: Int64(clock.block))
         let start = clock.seconds
         var nonce: UInt64 = 1_000_000  // forged nonces, never dispatched by the source chain
         var lastSent: Int64? = nil
@@ -33,7 +46,9 @@ public enum AdaptiveAttacker {
             let allowance = limit * 0.99
             let amount = Swift.min(UInt256(allowance * 1e6), bridge.escrow)
             guard guardrails.permit("bridge:nomad", outflow: Double(amount) / 1e6, at: clock.seconds) else { continue }
+            let escrow = bridge.escrow
             try bridge.process(.init(nonce: nonce, recipient: attacker, amount: amount))
+            tap?.recordBridgeRelease(account: attacker, amount: amount, escrowBefore: escrow, block: Int64(clock.block))
             nonce += 1
             lastSent = clock.seconds
             defence.observe(
@@ -52,12 +67,25 @@ public enum AdaptiveAttacker {
     public static func creepOracle(
         threshold: Double, targetMultiple: Double = 4, naive: Bool = false, defence: some DefenceHook
     ) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try creepOracle(
+            threshold: threshold, targetMultiple: targetMultiple, naive: naive, defence: defence, tap: &tap)
+    }
+
+    /// ``creepOracle(threshold:targetMultiple:naive:defence:)``, recording every executed
+    /// transaction into `tap` when it is not `nil`.
+    static func creepOracle(
+        threshold: Double, targetMultiple: Double, naive: Bool, defence: some DefenceHook, tap: inout TransactionTap?
+    ) throws(SimError) -> AttackOutcome {
         var defence = defence
         var world = try LendingMarketWorld(
             pairToken: 1_000_000_000_000_000_000_000_000, pairUSDC: 1_000_000_000_000, supplied: 20_000_000_000_000,
             oracle: .spot)
         let attacker = try world.addAccount(wallet: [.zero, 3_000_000_000_000])
         let keeper = try world.addAccount(wallet: [1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000])
+        world.tap = tap.map {
+            var t = $0; t.kinds = [attacker: .adaptiveOracleCreep, keeper: .arbitrageur]; return t
+        }
         try world.refreshOracle(defence: &defence)
         let before = world.walletUSD(attacker)
         let startPrice = Double(world.pair.reserve1) / Double(world.pair.reserve0)
@@ -98,6 +126,7 @@ public enum AdaptiveAttacker {
             : world.usd(
                 try world.pool.supplied(attacker, asset: LendingMarketWorld.token), asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
+        if tap != nil { tap = world.tap }
         return AttackOutcome(
             scenario: naive ? "naive-oracle-pump" : "adaptive-oracle-creep-under-threshold",
             attackerProfitUSD: world.walletUSD(attacker) + held - before,

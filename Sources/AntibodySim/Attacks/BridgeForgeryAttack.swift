@@ -26,12 +26,20 @@ public struct BridgeForgeryAttack: Sendable {
 
     /// Runs the attack against `defence`.
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         var guardrails = self.guardrails
         var clock = SimClock()
         var bridge = LockMintBridge(trustZeroRoot: trustZeroRoot)
         let user = 1, attacker = 2
+        tap?.kinds = [user: .bridgeUser, attacker: .bridgeForgery]
         try bridge.deposit(locked, recipient: user)
+        tap?.recordBridgeDeposit(account: user, amount: locked, escrowBefore: .zero, block: Int64(clock.block))
         func reportState() {
             // The bridge's books as the engine's invariants read them (`bridge.locked`, `bridge.minted`).
             defence.handle(
@@ -54,7 +62,10 @@ public struct BridgeForgeryAttack: Sendable {
                 continue
             }
             do {
+                let escrow = bridge.escrow
                 try bridge.process(forged)
+                tap?.recordBridgeRelease(
+                    account: attacker, amount: chunk, escrowBefore: escrow, block: Int64(clock.block))
             } catch {
                 if error.revertReason == "!proven" { break }
                 throw error

@@ -23,10 +23,19 @@ public struct FlashLoanOracleAttack: Sendable {
 
     /// Runs the attack against `defence` and returns its accounting.
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         var world = try LendingMarketWorld(pairToken: pairToken, pairUSDC: pairUSDC, supplied: supplied, oracle: .spot)
         let attacker = try world.addAccount(wallet: [.zero, .zero])
         let keeper = try world.addAccount(wallet: [1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000])
+        world.tap = tap.map {
+            var t = $0; t.kinds = [attacker: .flashLoanOracle, keeper: .arbitrageur]; return t
+        }
         try world.refreshOracle(defence: &defence)  // the oracle's last round before the attack block
         world.nextBlock()
         let before = world.walletUSD(attacker)
@@ -54,6 +63,7 @@ public struct FlashLoanOracleAttack: Sendable {
         world.liquidateFully(
             attacker, liquidator: keeper, collateral: LendingMarketWorld.token, debtAsset: LendingMarketWorld.usdc)
         let badDebt = try world.badDebtUSD()
+        if tap != nil { tap = world.tap }
         return AttackOutcome(
             scenario: "bzx-flash-loan-oracle", attackerProfitUSD: world.walletUSD(attacker) - before,
             attackerProfitUnits: ["USDC": world.pool.accounts[attacker].wallet[LendingMarketWorld.usdc].description],

@@ -24,11 +24,30 @@ public struct GovernanceTakeoverAttack: Sendable {
     /// Runs the attack against `defence` (observations: `"governance:votes share"`, the share of
     /// voting power held by the proposal's voters, just before a commit).
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         var guardrails = Guardrails()
         var clock = SimClock()
         var gov = Governance(treasury: treasury)
-        try gov.deposit(0, amount: honestPower)
+        let holder = 0, attackerID = 1
+        tap?.kinds = [holder: .governanceHolder, attackerID: .governanceTakeover]
+        let govPrice = self.govPrice
+        func record(
+            _ account: Int, _ operation: TransactionOperation, _ value: Double, _ before: Governance,
+            outflow: Double = 0, deposited: Double = 0, withdrawn: Double = 0
+        ) {
+            tap?.recordGovernance(
+                account: account, operation: operation, value: value, governance: before, tokenPrice: govPrice,
+                block: Int64(clock.block), outflowShare: outflow, deposited: deposited, withdrawn: withdrawn)
+        }
+        let honestValue = Double(honestPower) / 1e18 * govPrice
+        record(holder, .governanceDeposit, honestValue, gov, deposited: honestValue)
+        try gov.deposit(holder, amount: honestPower)
         let gCfg = ReserveConfiguration(
             symbol: "GOV", decimals: 18, ltv: 5_000, liquidationThreshold: 6_500, liquidationBonus: 11_000,
             reserveFactor: 1_000, optimalUsageRatio: 450_000_000_000_000_000_000_000_000, baseVariableBorrowRate: 0,
@@ -44,18 +63,30 @@ public struct GovernanceTakeoverAttack: Sendable {
         let premium = try AaveMath.percentMul(borrow, lender.flashLoanPremium)
         try lender.credit(attacker, asset: 0, amount: premium)
         let cost = Double(premium) / 1e18 * govPrice
+        record(attackerID, .governancePropose, 0, gov)
         let id = gov.propose(attacker, recipient: attacker, amount: treasury, at: clock.seconds)
         clock.advance(blocks: 86_400 / 12 + 1)
         lender.advance(seconds: 86_400 + 12)
         var stolen = UInt256.zero
         var blocked = 0
+        let borrowedValue = Double(borrow) / 1e18 * govPrice
+        let tapBefore = tap
         do {
             var g = gov
             var rails = guardrails
             try lender.flashLoan(receiver: attacker, asset: 0, amount: borrow) {
                 (pool: inout LendingPool) throws(SimError) in
                 try pool.debit(attacker, asset: 0, amount: borrow)
+                if tap != nil {
+                    tap?.record(
+                        account: attackerID, operation: .flashLoan, block: Int64(clock.block),
+                        notionalUSD: borrowedValue, tvlUSD: Double(lendableGOV) / 1e18 * govPrice,
+                        outflowShare: Double(borrow) / Double(lendableGOV))
+                    tap?.insideFlashLoan = true
+                }
+                record(attackerID, .governanceDeposit, borrowedValue, g, deposited: borrowedValue)
                 try g.deposit(attacker, amount: borrow)
+                record(attackerID, .governanceVote, Double(g.power[attacker] ?? .zero) / 1e18 * govPrice, g)
                 try g.vote(id, voter: attacker)
                 let share = Double(g.votes(for: id)) / Double(g.totalPower)
                 defence.observe(
@@ -64,8 +95,18 @@ public struct GovernanceTakeoverAttack: Sendable {
                 guard rails.permit("protocol", outflow: Double(g.treasury) / 1e6, at: clock.seconds) else {
                     throw .revert("GUARDED: governance execution paused")
                 }
+                let beforeCommit = g
                 stolen = try g.emergencyCommit(id, at: clock.seconds)
+                let taken = Double(stolen) / 1e6
+                record(
+                    attackerID, .governanceCommit, taken, beforeCommit,
+                    outflow: TransactionTap.share(stolen, of: beforeCommit.treasury), withdrawn: taken)
+                let beforeWithdraw = g
                 try g.withdraw(attacker, amount: borrow)
+                record(
+                    attackerID, .governanceWithdraw, borrowedValue, beforeWithdraw,
+                    outflow: TransactionTap.share(borrow, of: beforeWithdraw.totalPower), withdrawn: borrowedValue)
+                tap?.insideFlashLoan = false
                 try pool.credit(attacker, asset: 0, amount: borrow)
             }
             gov = g
@@ -74,6 +115,7 @@ public struct GovernanceTakeoverAttack: Sendable {
             guard error.revertReason?.hasPrefix("GUARDED") == true else { throw error }
             blocked += 1
             stolen = .zero
+            tap = tapBefore  // the reverted transaction executed nothing
         }
         let profit = Double(stolen) / 1e6 - (blocked > 0 ? 0 : cost)
         return AttackOutcome(

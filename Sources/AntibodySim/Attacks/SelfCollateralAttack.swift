@@ -27,6 +27,12 @@ public struct SelfCollateralAttack: Sendable {
 
     /// Runs the attack against `defence`.
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         let weth = ReserveConfiguration(
             symbol: "WETH", decimals: 18, ltv: 8_000, liquidationThreshold: 8_250, liquidationBonus: 10_500,
@@ -46,6 +52,9 @@ public struct SelfCollateralAttack: Sendable {
             wallet: [
                 1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000, 1_000_000_000_000_000_000_000_000,
             ])
+        world.tap = tap.map {
+            var t = $0; t.kinds = [attacker: .selfCollateral, keeper: .arbitrageur]; return t
+        }
         try world.refreshOracle(defence: &defence)
         world.nextBlock()
         let before = world.walletUSD(attacker)
@@ -74,6 +83,7 @@ public struct SelfCollateralAttack: Sendable {
             world.pool.accounts[attacker].borrowing.contains(true)
             ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
+        if tap != nil { tap = world.tap }
         return AttackOutcome(
             scenario: "mango-self-manipulated-collateral",
             attackerProfitUSD: world.walletUSD(attacker) + stillHeld - before,

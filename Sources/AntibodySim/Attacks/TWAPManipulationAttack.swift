@@ -28,11 +28,20 @@ public struct TWAPManipulationAttack: Sendable {
 
     /// Runs the attack against `defence`.
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         var world = try LendingMarketWorld(
             pairToken: pairToken, pairUSDC: pairUSDC, supplied: supplied, oracle: .twap(window: window))
         let attacker = try world.addAccount(wallet: [.zero, capital])
         let keeper = try world.addAccount(wallet: [1_000_000_000_000_000_000_000_000_000_000, 1_000_000_000_000_000])
+        world.tap = tap.map {
+            var t = $0; t.kinds = [attacker: .twapManipulation, keeper: .arbitrageur]; return t
+        }
         // A calm history long enough for the TWAP to exist.
         for _ in 0..<Int(window / 12) + 2 {
             world.nextBlock()
@@ -68,6 +77,7 @@ public struct TWAPManipulationAttack: Sendable {
             world.pool.accounts[attacker].borrowing.contains(true)
             ? 0 : world.usd(tokenHeld, asset: LendingMarketWorld.token)
         let badDebt = try world.badDebtUSD()
+        if tap != nil { tap = world.tap }
         return AttackOutcome(
             scenario: "inverse-twap-manipulation", attackerProfitUSD: world.walletUSD(attacker) + stuck - before,
             attackerProfitUnits: ["USDC": world.pool.accounts[attacker].wallet[LendingMarketWorld.usdc].description],

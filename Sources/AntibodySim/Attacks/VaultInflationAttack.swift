@@ -16,11 +16,23 @@ public struct VaultInflationAttack: Sendable {
 
     /// Runs the attack against `defence`; the vault emits its share price as `"vault:v share price"`.
     public func run(defence: some DefenceHook) throws(SimError) -> AttackOutcome {
+        var tap: TransactionTap? = nil
+        return try run(defence: defence, tap: &tap)
+    }
+
+    /// Runs the attack, recording every executed transaction into `tap` when it is not `nil`.
+    func run(defence: some DefenceHook, tap: inout TransactionTap?) throws(SimError) -> AttackOutcome {
         var defence = defence
         var guardrails = Guardrails()
         var vault = try ERC4626Vault(decimalsOffset: decimalsOffset)
         var clock = SimClock()
         let attacker = 1, victim = 2
+        tap?.kinds = [attacker: .vaultDonation, victim: .vaultDepositor]
+        func record(_ account: Int, _ operation: TransactionOperation, _ amount: UInt256, _ before: ERC4626Vault) {
+            tap?.recordVault(
+                account: account, operation: operation, amount: amount, before: before, after: vault,
+                block: Int64(clock.block))
+        }
         // The attacker sees the victim's pending deposit and sizes the donation so it rounds to one
         // share: donate just over half of it.
         let donation = victimDeposit / 2 + 1
@@ -34,23 +46,31 @@ public struct VaultInflationAttack: Sendable {
         }
         observe(vault)
         if guardrails.permit("vault:v", at: clock.seconds) {
+            var before = vault
             try vault.deposit(1, receiver: attacker)
+            record(attacker, .vaultDeposit, 1, before)
             spent += 1
+            before = vault
             try vault.donate(donation)
+            record(attacker, .vaultDonate, donation, before)
             spent += donation
             observe(vault)
         }
         clock.advanceBlock()
         // The victim deposits; in the vulnerable vault it gets ⌊D·1/(donation+1)⌋ = 1 share.
         if guardrails.permit("vault:v", at: clock.seconds) {
+            let before = vault
             victimShares = (try? vault.deposit(victimDeposit, receiver: victim)) ?? .zero
+            if !victimShares.isZero { record(victim, .vaultDeposit, victimDeposit, before) }
         } else {
             blocked += 1
         }
         clock.advanceBlock()
         let attackerShares = vault.shares(of: attacker)
         if !attackerShares.isZero, guardrails.permit("vault:v", outflow: 0, at: clock.seconds) {
+            let before = vault
             received = try vault.redeem(attackerShares, owner: attacker)
+            record(attacker, .vaultRedeem, received, before)
         }
         let victimValue = victimShares.isZero ? victimDeposit : (try? vault.previewRedeem(victimShares)) ?? .zero
         let victimLoss = victimDeposit > victimValue ? Double(victimDeposit - victimValue) / 1e6 : 0
