@@ -221,6 +221,7 @@ let package = Package(
                 "AntibodyCore",
                 "AntibodyModels",
                 "AntibodyTrust",
+                "AntibodySim",
             ]
         ),
         .testTarget(

@@ -83,8 +83,18 @@ let benchmarkTargets: [(name: String, dependencies: [Target.Dependency])] = [
             .product(name: "AntibodyCore", package: root),
         ]
     ),
-    // Transaction-classifier inference: logistic regression and the 12→24→1 MLP.
-    ("ModelsBenchmarks", [.product(name: "AntibodyModels", package: root)]),
+    // Transaction-classifier inference: logistic regression and the 12→24→1 MLP; one transaction
+    // event through the engine with the MLP ([models.flow]: input validation, drift window, score).
+    (
+        "ModelsBenchmarks",
+        [
+            .product(name: "AntibodyModels", package: root),
+            .product(name: "AntibodyEngine", package: root),
+            .product(name: "AntibodyCore", package: root),
+            .product(name: "AntibodyTrust", package: root),
+            .product(name: "AntibodySim", package: root),
+        ]
+    ),
 ]
 
 package.targets += benchmarkTargets.map { target in

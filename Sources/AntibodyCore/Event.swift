@@ -1,5 +1,5 @@
 /// One input to the engine, in event time: a measured value, a change of protocol state, an asset
-/// flow or a new block.
+/// flow, a new block or one transaction's features.
 ///
 /// Everything the pipeline reacts to arrives as an `Event`; the timestamp inside it is the only
 /// clock any stage reads.
@@ -13,6 +13,8 @@ public enum Event: Hashable, Sendable, Codable {
     case flow(asset: String, amount: Double, account: String, timestamp: Timestamp)
     /// A new block (or L2 batch) with its number and timestamp.
     case block(number: Int64, timestamp: Timestamp)
+    /// One transaction's features, for the policy's transaction classifier (`[models.flow]`).
+    case transaction(TransactionObservation)
 
     /// When the event happened.
     public var timestamp: Timestamp {
@@ -21,6 +23,7 @@ public enum Event: Hashable, Sendable, Codable {
         case .state(_, _, let timestamp): timestamp
         case .flow(_, _, _, let timestamp): timestamp
         case .block(_, let timestamp): timestamp
+        case .transaction(let transaction): transaction.timestamp
         }
     }
 }

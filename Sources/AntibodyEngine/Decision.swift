@@ -26,6 +26,9 @@ public struct Decision: Hashable, Sendable, Codable {
         /// The oracle guard's view of a feed or of the L2 sequencer changed: a feed became untrusted
         /// (stale, quorum lost, contested move, sequencer down) or trusted again.
         case senseAlert
+        /// A learned model flagged an input, or its input failed validation (out of distribution, or
+        /// the recent inputs drift from the training data) so its output was not acted on alone.
+        case modelFlagged
     }
 
     /// Event time of the decision.

@@ -23,7 +23,7 @@ public struct FeatureSpecification: Hashable, Sendable {
     /// The feature names in order.
     public var names: [String] { features.map(\.name) }
 
-    /// The transaction / flow classifier's features (the order of `AntibodySim.TransactionFeatures`).
+    /// The transaction / flow classifier's features (the order of `AntibodyCore.TransactionFeatures`).
     public static let transactionFlow: FeatureSpecification = {
         func f(
             _ name: String, _ low: Double, _ high: Double, _ constraint: FeatureConstraint, binary: Bool = false
@@ -53,6 +53,13 @@ public struct FeatureSpecification: Hashable, Sendable {
     ///
     /// - Throws: ``ModelError`` naming the first offending feature.
     public func validate(_ row: [Double]) throws(ModelError) {
+        try row.withUnsafeBufferPointer { (buffer) throws(ModelError) in try validate(buffer) }
+    }
+
+    /// Checks one input row in a buffer (no allocation unless it fails).
+    ///
+    /// - Throws: ``ModelError`` naming the first offending feature.
+    public func validate(_ row: UnsafeBufferPointer<Double>) throws(ModelError) {
         guard row.count == features.count else {
             throw .invalidInput("an input row has \(row.count) values; the model takes \(features.count)")
         }

@@ -2,15 +2,19 @@ import AntibodyCore
 public import AntibodyTrust
 
 /// A model as governance signs it: weights, architecture, feature specification, standardizer,
-/// decision threshold and the digest of the exact training data — encoded as a JSON document and
+/// decision threshold, the digest of the exact training data and (format v2) the input-validation
+/// reference summarised from that data (``ValidationReference``) — encoded as a JSON document and
 /// hashed canonically (``AntibodyTrust/CanonicalDigest``: sorted members, numbers as IEEE-754
 /// doubles, Keccak-256), so one changed weight changes the digest.
 ///
 /// Loading goes only through ``load(document:commitment:rule:)``, which verifies governance's
 /// ``AntibodyTrust/Commitment`` before decoding anything.
 public struct ModelArtifact: Hashable, Sendable {
-    /// The document format tag.
+    /// The document format tag of a model without a validation reference.
     public static let format = "antibody-model-v1"
+    /// The document format tag of a model with a validation reference (member `reference`): what
+    /// the engine requires, so that inputs are checked against the data the model was trained on.
+    public static let formatWithReference = "antibody-model-v2"
 
     /// The model's name (the commitment subject is `model:<name>`).
     public let name: String
@@ -26,13 +30,15 @@ public struct ModelArtifact: Hashable, Sendable {
     public let trainingRows: Int
     /// The seed training used.
     public let seed: UInt64
+    /// The input-validation reference summarised from the training data (`nil` in v1 documents).
+    public let reference: ValidationReference?
 
     /// An artifact.
     ///
     /// - Throws: ``ModelError`` for a bad name, a threshold outside [0, 1] or a dimension mismatch.
     public init(
         name: String, model: TrainedModel, specification: FeatureSpecification, threshold: Double,
-        trainingDataDigest: Bytes32, trainingRows: Int, seed: UInt64
+        trainingDataDigest: Bytes32, trainingRows: Int, seed: UInt64, reference: ValidationReference? = nil
     ) throws(ModelError) {
         try Self.checkName(name)
         guard threshold.isFinite, (0...1).contains(threshold) else {
@@ -43,6 +49,11 @@ public struct ModelArtifact: Hashable, Sendable {
                 "the model takes \(model.architecture.inputs) inputs; the specification has \(specification.dimension)")
         }
         guard trainingRows >= 0 else { throw .invalidInput("training rows cannot be negative") }
+        if let reference, reference.dimension != specification.dimension {
+            throw .invalidInput(
+                "the validation reference has \(reference.dimension) features; the specification has \(specification.dimension)"
+            )
+        }
         self.name = name
         self.model = model
         self.specification = specification
@@ -50,6 +61,7 @@ public struct ModelArtifact: Hashable, Sendable {
         self.trainingDataDigest = trainingDataDigest
         self.trainingRows = trainingRows
         self.seed = seed
+        self.reference = reference
     }
 
     /// Checks a model name: 1…64 letters, digits, '-', '_' or '.'.
@@ -82,8 +94,9 @@ public struct ModelArtifact: Hashable, Sendable {
                 "constraint": .string($0.constraint.rawValue),
             ])
         }
-        return .object([
-            "format": .string(Self.format), "name": .string(name), "architecture": .object(architecture),
+        var members: [String: JSONValue] = [
+            "format": .string(reference == nil ? Self.format : Self.formatWithReference), "name": .string(name),
+            "architecture": .object(architecture),
             "features": .array(features),
             "standardizer": .object([
                 "mean": numbers(model.standardizer.mean), "scale": numbers(model.standardizer.scale),
@@ -93,7 +106,9 @@ public struct ModelArtifact: Hashable, Sendable {
                 "digest": .string(trainingDataDigest.description), "rows": .number(String(trainingRows)),
                 "seed": .number(String(seed)),
             ]),
-        ])
+        ]
+        if let reference { members["reference"] = reference.document }
+        return .object(members)
     }
 
     /// The canonical digest governance signs.
@@ -133,8 +148,9 @@ public struct ModelArtifact: Hashable, Sendable {
     /// - Throws: ``ModelError`` naming the first malformed member.
     public init(document: JSONValue) throws(ModelError) {
         let reader = DocumentReader(document)
-        guard try reader.string("format") == Self.format else {
-            throw .invalidInput("model document: format must be \(Self.format)")
+        let format = try reader.string("format")
+        guard format == Self.format || format == Self.formatWithReference else {
+            throw .invalidInput("model document: format must be \(Self.formatWithReference) or \(Self.format)")
         }
         let architecture = try reader.object("architecture")
         let inputs = try architecture.integer("inputs", in: 1...256)
@@ -179,11 +195,17 @@ public struct ModelArtifact: Hashable, Sendable {
         guard let digest = try? Bytes32(hex: try training.string("digest")) else {
             throw .invalidInput("model document: trainingData.digest is not 32 bytes of hex")
         }
+        let seed = try training.number("seed")
+        guard seed >= 0, seed < 18_446_744_073_709_551_616, seed == seed.rounded() else {
+            throw .invalidInput("model document: trainingData.seed must be an integer in 0…2^64 − 1")
+        }
         try self.init(
             name: try reader.string("name"), model: model, specification: specification,
             threshold: try reader.number("threshold"), trainingDataDigest: digest,
             trainingRows: try training.integer("rows", in: 0...Int(Int32.max)),
-            seed: UInt64(try training.number("seed")))
+            seed: UInt64(seed),
+            reference: format == Self.formatWithReference
+                ? try ValidationReference(reader: reader.object("reference")) : nil)
     }
 
     /// The shortest round-trip decimal of `value` (what `Double(_:)` parses back exactly).
@@ -193,8 +215,20 @@ public struct ModelArtifact: Hashable, Sendable {
     ///
     /// - Throws: ``ModelError`` if the input fails the specification.
     public func classify(_ input: [Double]) throws(ModelError) -> (probability: Double, flagged: Bool) {
+        try input.withUnsafeBufferPointer { (buffer) throws(ModelError) in try classify(raw: buffer) }
+    }
+
+    /// The attack probability of `input` (raw values in specification order) and whether it crosses
+    /// the threshold. No allocation.
+    ///
+    /// - Throws: ``ModelError`` if the input fails the specification.
+    public func classify(
+        raw input: UnsafeBufferPointer<Double>
+    ) throws(ModelError) -> (
+        probability: Double, flagged: Bool
+    ) {
         try specification.validate(input)
-        let p = model.probability(input)
+        let p = sigmoid(model.logit(raw: input))
         return (p, p >= threshold)
     }
 }

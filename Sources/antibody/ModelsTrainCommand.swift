@@ -14,7 +14,8 @@ struct ModelsTrainCommand: ParsableCommand {
         abstract: "Train the transaction classifier or the volatility forecaster and write a signed model.",
         discussion: """
             Writes <out> (the canonical model document: weights, architecture, feature \
-            specification, standardizer, threshold, training-data digest) and <out>.commitment.json \
+            specification, standardizer, threshold, training-data digest and the input-validation \
+            reference the engine checks inputs against) and <out>.commitment.json \
             (governance's EIP-712 commitment to its digest, signed with --keystore; unsigned without \
             it, which the engine refuses to load). --kind volatility fits the haircut controller's \
             forecaster on the log returns of --prices (a price CSV, sampled every --interval seconds \
@@ -119,8 +120,8 @@ struct ModelsTrainCommand: ParsableCommand {
             let threshold = ModelEvaluation.threshold(model, validation, 0.005)
             let artifact = try ModelArtifact(
                 name: name ?? "transaction-classifier", model: model, specification: .transactionFlow,
-                threshold: threshold,
-                trainingDataDigest: train.digest, trainingRows: train.count, seed: seed)
+                threshold: threshold, trainingDataDigest: train.digest, trainingRows: train.count, seed: seed,
+                reference: try ValidationReference(fitting: train, benignDrift: true))
             var commitment = artifact.commitment(version: commitmentVersion)
             if let keystore {
                 let key = try KeystoreFile.unlock(keystore, passphrase)

@@ -38,13 +38,19 @@ struct PolicyCheckCommand: ParsableCommand {
                         ("file", .string(file)), ("valid", .bool(true)), ("protocol", .string(policy.name)),
                         ("invariants", .number(Double(policy.invariants.count))),
                         ("detectors", .number(Double(policy.detectors.count))),
-                        ("breakers", .number(Double(policy.breakers.count))), ("diagnostics", .array([])),
+                        ("breakers", .number(Double(policy.breakers.count))),
+                        ("flowModel", policy.flowModel.map { .string($0.artifact.digest.description) } ?? .null),
+                        ("diagnostics", .array([])),
                     ]).rendered)
             } else {
                 print(
                     "\(file): ok — \(policy.name): \(policy.invariants.count) invariants, "
                         + "\(policy.detectors.count) detectors, \(policy.breakers.count) breakers, "
-                        + "\(policy.outflowLimits.count) outflow limits")
+                        + "\(policy.outflowLimits.count) outflow limits"
+                        + (policy.flowModel.map {
+                            ", flow model \($0.artifact.name) (\($0.artifact.model.architecture.kind), "
+                                + "digest \($0.artifact.digest), action \($0.response.rawValue))"
+                        } ?? ""))
             }
         case .failure(let error):
             if json {

@@ -127,4 +127,58 @@ import Testing
         let again = try run(["keys", "new", "--keystore", keystore, "--light"], environment: env)
         #expect(again.status != 0, "an existing keystore is not overwritten without --force")
     }
+
+    /// End to end: `keys new`, `models train --keystore` (a signed v2 model), a policy naming it in
+    /// `[models.flow]` passes `policy check`; the same policy after one weight of the document is
+    /// changed fails with file:line:column and the reason.
+    @Test func trainedModelLoadsThroughPolicyAndTamperingIsRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let env = ["ANTIBODY_PASSPHRASE": "flow model governance 1"]
+        let keystore = dir.appendingPathComponent("gov.json").path
+        #expect(try run(["keys", "new", "--keystore", keystore, "--light"], environment: env).status == 0)
+        let address = try run(["keys", "address", "--keystore", keystore], environment: env).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let model = dir.appendingPathComponent("flow.json").path
+        let trained = try run(
+            [
+                "models", "train", "--kind", "logistic", "--rows", "400", "--epochs", "2", "--name", "flow",
+                "--out", model, "--keystore", keystore,
+            ], environment: env)
+        #expect(trained.status == 0, "\(trained.stderr)")
+        let policy = dir.appendingPathComponent("policy.toml")
+        try Data(
+            """
+            version = 1
+            [protocol]
+            name = "cli-flow"
+            chain_id = 1
+            kind = "lending"
+            assets = ["WETH"]
+            markets = ["WETH"]
+            [governance]
+            signers = ["\(address)"]
+            pause_threshold = 1
+            unpause_threshold = 1
+            timelock = "1h"
+            [models.flow]
+            model = "flow.json"
+            action = "pause"
+
+            """.utf8
+        ).write(to: policy)
+        let ok = try run(["policy", "check", policy.path])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        #expect(ok.stdout.contains("flow model flow (logistic"))
+        // Change one weight (the first parameter's sign) in the document text.
+        var text = try String(contentsOfFile: model, encoding: .utf8)
+        let range = try #require(text.range(of: "\"parameters\":["))
+        text.insert("-", at: range.upperBound)
+        text = text.replacingOccurrences(of: "\"parameters\":[--", with: "\"parameters\":[")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: model))
+        let refused = try run(["policy", "check", policy.path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\(policy.path):14:9: error:"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("does not match its commitment"))
+    }
 }

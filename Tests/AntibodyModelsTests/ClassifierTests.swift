@@ -1,3 +1,4 @@
+import AntibodyCore
 import AntibodyModels
 import AntibodySim
 import Testing

@@ -91,6 +91,63 @@ struct IntegrityTests {
         }
     }
 
+    @Test("a v2 document carries the validation reference: it round-trips and is covered by the commitment")
+    func referenceSigned() throws {
+        let data = try Support.dataset(count: 400, seed: 5)
+        let v1 = try Self.artifact()
+        let artifact = try ModelArtifact(
+            name: v1.name, model: v1.model, specification: v1.specification, threshold: v1.threshold,
+            trainingDataDigest: v1.trainingDataDigest, trainingRows: v1.trainingRows, seed: v1.seed,
+            reference: try ValidationReference(fitting: data, benignDrift: true))
+        #expect(v1.document.objectValue?["format"]?.stringValue == ModelArtifact.format)
+        #expect(artifact.document.objectValue?["format"]?.stringValue == ModelArtifact.formatWithReference)
+        #expect(artifact.digest != v1.digest)
+        let decoded = try ModelArtifact(document: try JSONValue.parse(artifact.documentText))
+        #expect(decoded == artifact)
+        // A validator built from the decoded reference gives the same distances as one fitted on the data.
+        let fitted = try InputValidator(reference: data)
+        let carried = try InputValidator(reference: try #require(decoded.reference), specification: .transactionFlow)
+        for row in data.rows.prefix(20) { #expect(abs(fitted.distance(row) - carried.distance(row)) < 1e-9) }
+        // Loosening the distance threshold in the document breaks the commitment.
+        let commitment = artifact.commitment(version: 1).signed(by: Self.governor, in: Self.domain)
+        guard case .object(var members) = artifact.document, case .object(var reference) = members["reference"]
+        else {
+            Issue.record("unexpected document shape")
+            return
+        }
+        reference["distanceThreshold"] = .number("1000")
+        members["reference"] = .object(reference)
+        #expect(throws: ModelError.self) {
+            try ModelArtifact.load(document: .object(members), commitment: commitment, rule: try Self.rule())
+        }
+    }
+
+    @Test("a malformed reference is refused with the member named, never a crash")
+    func malformedReference() throws {
+        let reference = try ValidationReference(fitting: try Support.dataset(count: 200, seed: 9))
+        #expect(throws: ModelError.self) {
+            try ValidationReference(
+                rows: reference.rows, center: reference.center, spread: reference.spread,
+                inverseCovariance: reference.inverseCovariance, distanceThreshold: reference.distanceThreshold,
+                ksEdges: reference.ksEdges.map { $0.reversed() }, ksCumulative: reference.ksCumulative,
+                psiEdges: reference.psiEdges, psiShares: reference.psiShares)
+        }
+        #expect(throws: ModelError.self) {
+            try ValidationReference(
+                rows: reference.rows, center: reference.center, spread: reference.spread.map { -$0 },
+                inverseCovariance: reference.inverseCovariance, distanceThreshold: reference.distanceThreshold,
+                ksEdges: reference.ksEdges, ksCumulative: reference.ksCumulative, psiEdges: reference.psiEdges,
+                psiShares: reference.psiShares)
+        }
+        #expect(throws: ModelError.self) {
+            try ValidationReference(
+                rows: 10, center: reference.center, spread: reference.spread,
+                inverseCovariance: reference.inverseCovariance, distanceThreshold: reference.distanceThreshold,
+                ksEdges: reference.ksEdges, ksCumulative: reference.ksCumulative, psiEdges: reference.psiEdges,
+                psiShares: reference.psiShares.map { $0.map { $0 * 2 } })
+        }
+    }
+
     @Test("the training-data digest changes with one label")
     func dataDigest() throws {
         var data = try Support.dataset(count: 50, seed: 3)

@@ -1,3 +1,4 @@
+import AntibodyCore
 import AntibodyMath
 import AntibodySim
 import Foundation

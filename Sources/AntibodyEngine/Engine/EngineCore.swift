@@ -15,7 +15,7 @@ public struct EngineCore {
     /// The protocol state invariants read.
     public private(set) var store: StateStore
     /// Every pause ordered so far.
-    public private(set) var pauses: [PauseRecord] = []
+    public internal(set) var pauses: [PauseRecord] = []
     /// Events processed.
     public private(set) var eventsProcessed = 0
     /// Events refused by input validation or naming no known stream.
@@ -46,6 +46,8 @@ public struct EngineCore {
     private var haircutPrices: [Double] = []
     private var lastHaircutSample: Timestamp?
     private var haircutForecasts: HaircutForecasts?
+    /// The transaction classifier's state (`EngineCore+Transactions.swift`).
+    var flowClassifier: FlowClassifier?
 
     /// A core running `policy`.
     public init(policy: Policy) {
@@ -65,6 +67,7 @@ public struct EngineCore {
         haircutPrices = Array(repeating: .nan, count: policy.haircuts?.configuration.assets.count ?? 0)
         haircutForecasts = policy.haircuts.flatMap(HaircutForecasts.init)
         pauseDecision = policy.pauseDecision.map { PauseDecision($0.configuration) }
+        flowClassifier = policy.flowModel.map(FlowClassifier.init)
         // The builder bounded both durations to SequencerSentinel's accepted ranges.
         sequencerSentinel = policy.sequencer.map {
             try! SequencerSentinel(gracePeriod: $0.grace, livenessWindow: $0.livenessWindow)
@@ -105,6 +108,8 @@ public struct EngineCore {
         case .block(_, let time):
             if latestBlock.map({ time > $0 }) ?? true { latestBlock = time }
             advanceTime(time)
+        case .transaction(let transaction):
+            self.transaction(transaction)
         }
     }
 
@@ -258,7 +263,7 @@ public struct EngineCore {
         breakerStepped(b, step, signal: score, at: o.timestamp)
     }
 
-    private func assess(signal: Double) -> PauseDecision.Assessment? {
+    func assess(signal: Double) -> PauseDecision.Assessment? {
         guard let rule = pauseDecision, let spec = policy.pauseDecision else { return nil }
         return rule.assess(
             signal: signal, valueAtRiskUSD: spec.valueAtRiskUSD,
@@ -306,7 +311,7 @@ public struct EngineCore {
         }
     }
 
-    private mutating func advanceTime(_ time: Timestamp) {
+    mutating func advanceTime(_ time: Timestamp) {
         guard time > latestTime else { return }
         latestTime = time
         // A feed whose every source went quiet goes stale in event time, with no price arriving.
@@ -454,7 +459,7 @@ public struct EngineCore {
         return h
     }
 
-    private mutating func reject(at time: Timestamp, subject: String, _ reason: String) {
+    mutating func reject(at time: Timestamp, subject: String, _ reason: String) {
         eventsRejected += 1
         decisionOutbox.append(
             Decision(

@@ -190,4 +190,6 @@ public struct Policy: Sendable {
     public var pauseDecision: PauseDecisionSpec?
     /// Governance.
     public var governance: Governance?
+    /// The transaction classifier (`[models.flow]`), if any.
+    public var flowModel: FlowModelSpec? = nil
 }

@@ -417,13 +417,17 @@ struct PolicyBuilder {
             haircuts = withForecaster(spec, node, governance: governance, chainID: proto["chain_id"]?.integer)
         }
 
+        let flowModel = flowModel(
+            root["models"]?["flow"], governance: governance, chainID: proto["chain_id"]?.integer, parts: parts)
         guard let name = proto["name"]?.string, let chainID = proto["chain_id"]?.integer,
             let kind = proto["kind"]?.string
         else { return nil }
-        return Policy(
+        var policy = Policy(
             file: file, name: name, chainID: chainID, kind: kind, assets: assets, schema: schema, feeds: feeds,
             sequencer: sequencer, detectors: detectors, invariants: invariants, compiler: compiler, breakers: breakers,
             outflowLimits: limits, haircuts: haircuts, liquidationPause: liquidationPause,
             pauseDecision: pauseDecision, governance: governance)
+        policy.flowModel = flowModel
+        return policy
     }
 }

@@ -65,6 +65,7 @@ public enum PolicySchema {
             Field("invariants", .tableArray(invariant), "Conditions over protocol state that must always hold."),
             Field("responses", .table(responses), "Automatic responses."),
             Field("governance", .table(governance), "Who approves what, and bounds on automatic changes."),
+            Field("models", .table(models), "Learned models: the transaction classifier ([models.flow])."),
         ])
 
     static let protocolTable = Table(

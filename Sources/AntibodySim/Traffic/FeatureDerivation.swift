@@ -1,3 +1,5 @@
+import AntibodyCore
+
 /// Turns the raw ``TransactionFacts`` of a recording into ``TransactionFeatures``, keeping each
 /// sender's history (its last 100 blocks of price moves, its cumulative deposits and withdrawals,
 /// its contract's age) and each world's protocol age. Deterministic: its only randomness (contract

@@ -1,3 +1,5 @@
+public import AntibodyCore
+
 /// One simulated transaction: its features, who produced it and whether it is an attack.
 public struct LabelledTransaction: Hashable, Sendable {
     /// The features a risk model sees.

@@ -1,3 +1,5 @@
+public import AntibodyCore
+
 /// One transaction recorded from a full simulated run by ``TrafficRecorder``: its features as the
 /// simulated state gave them, who sent it, and what it did.
 public struct ReplayedTransaction: Hashable, Sendable {

@@ -1,3 +1,4 @@
+public import AntibodyCore
 import AntibodyMath
 
 /// Who produced a simulated transaction: the simulator's benign agents (``LendingAMMMarket``'s

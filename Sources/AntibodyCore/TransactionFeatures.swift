@@ -1,10 +1,12 @@
 /// The features of one transaction (or one protocol interaction inside it) as a risk model sees
-/// them, in the order of ``names``: the row ``TrafficGenerator`` emits for the learned detectors.
+/// them, in the order of ``names``: the row the simulator's traffic generator emits for training
+/// the transaction classifier, and what a ``TransactionObservation`` carries into the engine.
 ///
 /// Every value is bounded (see ``bounds``); logarithmic scales keep heavy-tailed sizes usable by
-/// linear models. The caller attaches the model's feature specification by name (AntibodyModels
-/// sits above the simulator's dependencies, so this type is plain numbers).
-public struct TransactionFeatures: Hashable, Sendable {
+/// linear models. Twelve stored `Double`s: no heap storage. A model attaches its own feature
+/// specification by name (AntibodyModels' `FeatureSpecification.transactionFlow` lists the same
+/// names in the same order), so this type is plain numbers.
+public struct TransactionFeatures: Hashable, Sendable, Codable {
     /// log10 of the transaction's notional over the total value locked of the pool or vault it touches.
     public var log10SizeToTVL: Double
     /// 1 when the transaction borrows a flash loan, else 0.
@@ -62,6 +64,48 @@ public struct TransactionFeatures: Hashable, Sendable {
         self.utilisation = utilisation
         self.marketVolatility = marketVolatility
         self = clamped()
+    }
+
+    /// The number of features.
+    public static let count = 12
+
+    /// Calls `body` with the values in ``names`` order in a stack buffer (no heap allocation).
+    @inlinable
+    public func withUnsafeValues<R>(_ body: (UnsafeBufferPointer<Double>) throws -> R) rethrows -> R {
+        try withUnsafeTemporaryAllocation(of: Double.self, capacity: Self.count) { buffer in
+            buffer[0] = log10SizeToTVL
+            buffer[1] = flashLoan
+            buffer[2] = log1pPriceImpact
+            buffer[3] = log10ContractAge
+            buffer[4] = callDepth
+            buffer[5] = outflowShare
+            buffer[6] = log1pOracleDeviation
+            buffer[7] = borrowAfterPriceMove
+            buffer[8] = log10WithdrawToDeposit
+            buffer[9] = log1pSenderWindowImpact
+            buffer[10] = utilisation
+            buffer[11] = marketVolatility
+            return try body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// Features from values in ``names`` order, unclamped (validate them before use).
+    ///
+    /// - Returns: `nil` unless there are exactly ``count`` values.
+    public init?(values: [Double]) {
+        guard values.count == Self.count else { return nil }
+        log10SizeToTVL = values[0]
+        flashLoan = values[1]
+        log1pPriceImpact = values[2]
+        log10ContractAge = values[3]
+        callDepth = values[4]
+        outflowShare = values[5]
+        log1pOracleDeviation = values[6]
+        borrowAfterPriceMove = values[7]
+        log10WithdrawToDeposit = values[8]
+        log1pSenderWindowImpact = values[9]
+        utilisation = values[10]
+        marketVolatility = values[11]
     }
 
     /// The values in ``names`` order.
