@@ -292,7 +292,7 @@ struct FlowModelTests {
                 == true)
         #expect(
             try diagnostics(fixture, "model = \"absent.json\"").first?.message.contains(
-                "cannot read the model document") == true)
+                "cannot read the flow model document") == true)
         // Same weights, features in another order.
         var features = FeatureSpecification.transactionFlow.features
         features.swapAt(0, 1)

@@ -235,7 +235,7 @@ struct HaircutForecasterTests {
 
         let dir = try Self.directory()
         found = try Self.diagnostics(Self.policy("forecaster = \"missing.json\""), in: dir)
-        #expect(found.count == 1 && found[0].message.contains("cannot read the forecaster model missing.json"))
+        #expect(found.count == 1 && found[0].message.contains("cannot read the forecaster document missing.json"))
 
         let halfHour = Self.policy("forecaster = \"vol.json\"", sampleInterval: "30m")
         found = try Self.diagnostics(halfHour, in: dir)

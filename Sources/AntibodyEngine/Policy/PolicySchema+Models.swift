@@ -5,6 +5,21 @@ extension PolicySchema {
             Field("flow", .table(flowModel), "The transaction / flow classifier, fed by transaction events.")
         ])
 
+    /// The keys every signed-model table accepts to override governance's defaults (docs/policy.md,
+    /// "Signed models"); the builder reads them in `PolicyBuilder.commitmentRule`.
+    static let signedModelOverrides: [Field] = [
+        Field(
+            "approvers", .array(.string),
+            "Addresses whose signatures on the model's commitment count (default: governance.signers)."),
+        Field(
+            "approvals", .integer, range: 1...100,
+            "Distinct approver signatures required (default: governance.unpause_threshold, 2f + 1)."),
+        Field(
+            "verifying_contract", .string,
+            "EIP-712 verifying contract of the commitment's domain (default: governance.guardian, else 0x0…0; "
+                + "the chain id is protocol.chain_id)."),
+    ]
+
     static let flowModel = Table(
         "The transaction / flow classifier.",
         [
@@ -14,16 +29,7 @@ extension PolicySchema {
             Field(
                 "commitment", .string,
                 "Governance's signed commitment to it (default: <model>.commitment.json, as models train writes)."),
-            Field(
-                "approvers", .array(.string),
-                "Addresses whose signatures count (default: governance.signers)."),
-            Field(
-                "approvals", .integer, range: 1...100,
-                "Distinct approver signatures required (default: governance.unpause_threshold, 2f + 1)."),
-            Field(
-                "verifying_contract", .string,
-                "EIP-712 verifying contract of the commitment's domain (default 0x0…0, as models train; the "
-                    + "chain id is protocol.chain_id)."),
+        ] + signedModelOverrides + [
             Field(
                 "threshold", .number, range: 0...1,
                 "Attack probability at or above which a transaction is flagged (default: the document's threshold)."),

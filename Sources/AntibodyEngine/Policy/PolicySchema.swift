@@ -230,7 +230,7 @@ public enum PolicySchema {
             Field(
                 "forecast_horizon", .duration, range: 1...31_536_000,
                 "Expected forecast horizon; the model's horizon × sample interval must equal it."),
-        ])
+        ] + signedModelOverrides)
 
     static let liquidationPause = Table(
         "Liquidation pause.",
