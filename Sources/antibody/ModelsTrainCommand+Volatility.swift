@@ -32,17 +32,7 @@ extension ModelsTrainCommand {
                 name: name ?? "volatility-forecaster", forecaster: forecaster, sampleIntervalSeconds: interval,
                 trainingDataDigest: ForecasterArtifact.digest(ofReturns: trainReturns),
                 trainingReturns: trainReturns.count, seed: prices == nil ? seed : 0, source: source)
-            var commitment = artifact.commitment(version: commitmentVersion)
-            if let keystore {
-                let key = try KeystoreFile.unlock(keystore, passphrase)
-                let domain = GuardianDomain(
-                    chainID: chainId, verifyingContract: try EthereumAddress(hex: verifyingContract))
-                commitment = commitment.signed(by: key, in: domain)
-            }
-            try Data(artifact.documentText.utf8).write(to: URL(fileURLWithPath: out))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            try encoder.encode(commitment).write(to: URL(fileURLWithPath: out + ".commitment.json"))
+            let commitment = try write(document: artifact.documentText, artifact.commitment(version: commitmentVersion))
             let fit = forecaster.evaluate(returns: heldOut)
             if json {
                 print(
@@ -87,5 +77,22 @@ extension ModelsTrainCommand {
             last = (time, price)
         }
         return returns
+    }
+
+    /// Signs `commitment` with `--keystore` when one is given (unsigned otherwise), then writes the
+    /// model document to `--out` and the commitment beside it as `<out>.commitment.json`.
+    func write(document: String, _ commitment: Commitment) throws -> Commitment {
+        var signed = commitment
+        if let keystore {
+            let key = try KeystoreFile.unlock(keystore, passphrase)
+            let domain = GuardianDomain(
+                chainID: chainId, verifyingContract: try EthereumAddress(hex: verifyingContract))
+            signed = commitment.signed(by: key, in: domain)
+        }
+        try Data(document.utf8).write(to: URL(fileURLWithPath: out))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try encoder.encode(signed).write(to: URL(fileURLWithPath: out + ".commitment.json"))
+        return signed
     }
 }

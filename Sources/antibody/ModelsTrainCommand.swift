@@ -122,17 +122,7 @@ struct ModelsTrainCommand: ParsableCommand {
                 name: name ?? "transaction-classifier", model: model, specification: .transactionFlow,
                 threshold: threshold, trainingDataDigest: train.digest, trainingRows: train.count, seed: seed,
                 reference: try ValidationReference(fitting: train, benignDrift: true))
-            var commitment = artifact.commitment(version: commitmentVersion)
-            if let keystore {
-                let key = try KeystoreFile.unlock(keystore, passphrase)
-                let domain = GuardianDomain(
-                    chainID: chainId, verifyingContract: try EthereumAddress(hex: verifyingContract))
-                commitment = commitment.signed(by: key, in: domain)
-            }
-            try Data(artifact.documentText.utf8).write(to: URL(fileURLWithPath: out))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-            try encoder.encode(commitment).write(to: URL(fileURLWithPath: out + ".commitment.json"))
+            let commitment = try write(document: artifact.documentText, artifact.commitment(version: commitmentVersion))
             let test = try split(max(200, rows / 2), max(1, paths / 2), 3)
             let clean = ModelEvaluation.metrics(model, test, threshold)
             if json {
