@@ -13,8 +13,9 @@ import AntibodyMath
 ///   `.flow(−amount)` (account = the user, asset = the policy's symbol, amount in token units);
 ///   `OutflowHeld` is counted in ``heldOutflows`` but is no flow (the funds stay in the vault);
 /// - the vault's liquidity read at the block → `.state(path: asset.statePath, value: …)`;
-/// - a feed round not seen before → `.observation(stream: feed.stream, value: answer / 10^decimals)`
-///   at the round's `updatedAt`.
+/// - a feed round whose id differs from the last one seen → `.observation(stream: feed.stream,
+///   value: answer / 10^decimals)` at the round's `updatedAt`, carrying the whole ``FeedRound`` so the
+///   engine's guard checks `answeredInRound`, `startedAt` and the round id itself.
 ///
 /// **Re-orgs.** Only blocks at least ``Configuration/confirmations`` below the head are planned. The
 /// watcher also remembers the last ``Configuration/history`` block hashes; a fetched block whose
@@ -76,7 +77,7 @@ public struct ChainWatcher: Sendable {
     public private(set) var reorgSteps = 0
     private var hashes: [UInt64: [UInt8]] = [:]
     private var rewinding = false
-    private var lastRound: [EthereumAddress: UInt256] = [:]
+    private var lastRound: [EthereumAddress: UInt128] = [:]
     private let assetIndex: [EthereumAddress: Int]
 
     /// A watcher starting at `configuration.startBlock`.
@@ -180,13 +181,14 @@ public struct ChainWatcher: Sendable {
             events.append(.state(path: path, value: Self.units(balance, decimals: asset.decimals), timestamp: time))
         }
         for feed in configuration.feeds {
-            guard let round = block.feedRounds[feed.address], lastRound[feed.address] != round.roundID else { continue }
-            lastRound[feed.address] = round.roundID
+            guard let round = block.feedRounds[feed.address], lastRound[feed.address] != round.roundId else { continue }
+            lastRound[feed.address] = round.roundId
             events.append(
                 .observation(
                     Observation(
-                        stream: feed.stream, timestamp: Timestamp(seconds: Int64(clamping: round.updatedAt)),
-                        value: round.answer / Self.scale(feed.decimals), source: "feed:\(feed.address)")))
+                        stream: feed.stream, timestamp: round.updatedAt,
+                        value: Double(round.answer) / Self.scale(feed.decimals), source: "feed:\(feed.address)",
+                        round: round)))
         }
         hashes[block.number] = block.hash
         if block.number >= UInt64(configuration.history) { hashes[block.number - UInt64(configuration.history)] = nil }

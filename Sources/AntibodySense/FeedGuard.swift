@@ -8,7 +8,7 @@ public import AntibodyCore
 ///
 /// | check | reason |
 /// |---|---|
-/// | `updatedAt == 0`, `startedAt > updatedAt`, time going backwards | ``PriceReason/invalidTimestamp`` |
+/// | `updatedAt == 0`, `startedAt == 0`, `startedAt > updatedAt`, time going backwards | ``PriceReason/invalidTimestamp`` |
 /// | `updatedAt > now + futureTolerance` | ``PriceReason/timestampInFuture`` |
 /// | round id not increasing (or same id, different data) | ``PriceReason/roundIdNotIncreasing`` |
 /// | `answeredInRound < roundId` | ``PriceReason/incompleteRound`` |
@@ -41,7 +41,8 @@ public struct FeedGuard: Sendable {
         var reasons = ReasonSet()
         var wellFormed = true
 
-        if round.updatedAt.milliseconds <= 0 || round.startedAt > round.updatedAt {
+        // startedAt == 0 is Chainlink's "no such round"; updatedAt == 0 an unfinished one.
+        if round.updatedAt.milliseconds <= 0 || round.startedAt.milliseconds <= 0 || round.startedAt > round.updatedAt {
             reasons.insert(.invalidTimestamp)
             wellFormed = false
         }

@@ -21,7 +21,7 @@ public enum PriceReason: UInt8, CaseIterable, Sendable, Codable, CustomStringCon
     case roundIdNotIncreasing
     /// A timestamp lies in the future of the evaluation time.
     case timestampInFuture
-    /// A timestamp is zero, `startedAt > updatedAt`, or time went backwards between rounds.
+    /// `updatedAt` or `startedAt` is zero, `startedAt > updatedAt`, or time went backwards between rounds.
     case invalidTimestamp
     /// The answer cannot be represented (beyond the 128-bit range or the 18-digit scale).
     case answerOutOfRange

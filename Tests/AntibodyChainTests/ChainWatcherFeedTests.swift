@@ -46,6 +46,10 @@ struct ChainWatcherFeedTests {
         }
         #expect(first.map(\.value) == [2_000])
         #expect(first.first?.stream == "ETH")
+        // The whole round rides along, as the contract answered it: complete, started when updated.
+        let round = try #require(first.first?.round)
+        #expect(round.roundId == 1 && round.answeredInRound == 1 && round.answer == 2_000 * 100_000_000)
+        #expect(round.startedAt == round.updatedAt && round.updatedAt == first.first?.timestamp)
         let push = ABIFunction(name: "pushAnswer", inputs: [.int(256)])
         try await owner.sendAndWait(to: feed, data: try push.encodeCall([.signed(-5)]))
         try await client.mine()

@@ -75,10 +75,35 @@ struct ChainWatcherTests {
                 + "00000000000000000000000000000000000000000000000000000000ee6b287b"
                 + "0000000000000000000000000000000000000000000000000000000000000007")
         let round = try FeedRound(returnData: data)
-        #expect(round.roundID == 7)
-        #expect(round.answer == -123_456_789)
-        #expect(round.updatedAt == 4_000_000_123)
+        #expect(
+            round
+                == FeedRound(
+                    roundId: 7, answer: -123_456_789, startedAt: Timestamp(seconds: 1_000),
+                    updatedAt: Timestamp(seconds: 4_000_000_123), answeredInRound: 7))
         #expect(throws: ChainError.self) { try FeedRound(returnData: Array(data.prefix(100))) }
+        // eth_abi.encode(['uint80','int256','uint256','uint256','uint80'], [2**80-1, 2**127-1, 0, 0, 2**80-2]):
+        // the widest values the type keeps, exactly.
+        let widest = try Hex.decode(
+            "0x00000000000000000000000000000000000000000000ffffffffffffffffffff"
+                + "000000000000000000000000000000007fffffffffffffffffffffffffffffff"
+                + String(repeating: "0", count: 128)
+                + "00000000000000000000000000000000000000000000fffffffffffffffffffe")
+        let wide = try FeedRound(returnData: widest)
+        #expect(wide.roundId == FeedRound.maxRoundId && wide.answeredInRound == FeedRound.maxRoundId - 1)
+        #expect(wide.answer == Int128.max && wide.startedAt == .epoch && wide.updatedAt == .epoch)
+        // [1, 2**127, 1, 1, 1] and [1, -2**127 - 1, 1, 1, 1]: answers beyond 128 bits are refused.
+        for answer in [
+            "0000000000000000000000000000000080000000000000000000000000000000",
+            "ffffffffffffffffffffffffffffffff7fffffffffffffffffffffffffffffff",
+        ] {
+            var words = data
+            words.replaceSubrange(32..<64, with: try Hex.decode("0x" + answer))
+            #expect(throws: ChainError.self) { try FeedRound(returnData: words) }
+        }
+        // [7, 1, 2**64, 1, 7]: a startedAt that is no Unix time in seconds is refused.
+        var late = data
+        late.replaceSubrange(64..<96, with: Array(repeating: 0, count: 23) + [1] + Array(repeating: 0, count: 8))
+        #expect(throws: ChainError.self) { try FeedRound(returnData: late) }
     }
 
     @Test func decodesVaultLogsStateAndFeedRounds() throws {
@@ -94,7 +119,8 @@ struct ChainWatcherTests {
                 Self.log(Self.claimedTopic, amount: 1_000_000, index: 5, block: 0),
             ])
         b0.vaultBalances[Self.token] = 6_500_000
-        b0.feedRounds[Self.feed] = FeedRound(roundID: 3, answer: 200_000_000_000, updatedAt: 990)
+        let round = FeedRound(roundId: 3, answer: 200_000_000_000, updatedAt: Timestamp(seconds: 990))
+        b0.feedRounds[Self.feed] = round
         guard case .events(let events) = try watcher.ingest([b0]) else {
             Issue.record("expected events")
             return
@@ -110,14 +136,15 @@ struct ChainWatcherTests {
                 .state(path: "vault.totalAssets", value: 6.5, timestamp: t),
                 .observation(
                     Observation(
-                        stream: "ETH", timestamp: Timestamp(seconds: 990), value: 2_000, source: "feed:\(Self.feed)")),
+                        stream: "ETH", timestamp: Timestamp(seconds: 990), value: 2_000, source: "feed:\(Self.feed)",
+                        round: round)),
             ])
         #expect(watcher.heldOutflows == 1)
         #expect(watcher.logsIgnored == 1)
         #expect(watcher.nextBlock == 1)
         // The same round again is not a new observation.
         var b1 = Self.block(1)
-        b1.feedRounds[Self.feed] = FeedRound(roundID: 3, answer: 200_000_000_000, updatedAt: 990)
+        b1.feedRounds[Self.feed] = round
         #expect(try watcher.ingest([b1]) == .events([.block(number: 1, timestamp: Timestamp(seconds: 1_012))]))
     }
 

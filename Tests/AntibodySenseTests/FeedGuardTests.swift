@@ -118,6 +118,11 @@ import Testing
         let inverted = FeedRound(
             roundId: 3, answer: 100, startedAt: t0, updatedAt: t0.advanced(by: .seconds(-1)), answeredInRound: 3)
         #expect(feed.check(inverted, now: t0).reasons.contains(.invalidTimestamp))
+        // startedAt == 0: Chainlink's answer for a round that does not exist.
+        let unstarted = FeedRound(roundId: 4, answer: 100, startedAt: .epoch, updatedAt: t0, answeredInRound: 4)
+        let assessment = feed.check(unstarted, now: t0)
+        #expect(assessment.reasons.contains(.invalidTimestamp))
+        #expect(assessment.price == nil)
     }
 
     @Test func badConfigurationIsRejected() {

@@ -153,7 +153,8 @@ public struct EngineCore {
         // Sense: the source's checks and the verdict over every source, at the engine's event time.
         let now = max(latestTime, o.timestamp)
         let sequencer = assessSequencer(at: now)
-        let result = streams[s].sense.observe(o.value, slot: slot, at: o.timestamp, now: now, sequencer: sequencer)
+        let result = streams[s].sense.observe(
+            o.value, slot: slot, at: o.timestamp, now: now, round: o.round, sequencer: sequencer)
         if !result.quoteUsed {
             let source = streams[s].sense.name(of: slot)
             reject(

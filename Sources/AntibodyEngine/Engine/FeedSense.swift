@@ -65,6 +65,17 @@ struct FeedSense {
     /// Added to event times in ``FeedGuard`` rounds so that they are positive.
     static let guardShift: Int64 = 1 << 51
 
+    /// An event time (within ±``timeBound``) shifted by ``guardShift``.
+    static func shifted(_ time: Timestamp) -> Timestamp {
+        Timestamp(milliseconds: time.milliseconds + guardShift)
+    }
+
+    /// A time read from an on-chain round, clamped to ±``timeBound`` and shifted; zero stays zero
+    /// (Chainlink's "not started" / "not updated", which the guard refuses).
+    static func shifted(roundTime time: Timestamp) -> Timestamp {
+        time == .epoch ? time : shifted(Timestamp(milliseconds: min(max(time.milliseconds, -timeBound), timeBound)))
+    }
+
     /// The slot of `source`, or `nil` when the feed lists sources and `source` is not one of them.
     func slot(of source: String?) -> Int? {
         if feed.sources.isEmpty { return 0 }
@@ -85,8 +96,13 @@ struct FeedSense {
 
     /// Checks `value` from `slot` observed at `timestamp`, evaluated at `now` (the engine's event time,
     /// never earlier than `timestamp`), and aggregates every source seen.
+    ///
+    /// `round` is the on-chain round `value` was read from, if any: the guard then checks its real
+    /// round id, `startedAt` and `answeredInRound` (incomplete, not increasing, zero start). A plain
+    /// price gets a round made up for it: the slot's next id, complete, started when updated.
     mutating func observe(
-        _ value: Double, slot: Int, at timestamp: Timestamp, now: Timestamp, sequencer: SequencerAssessment?
+        _ value: Double, slot: Int, at timestamp: Timestamp, now: Timestamp, round source: FeedRound? = nil,
+        sequencer: SequencerAssessment?
     ) -> Result {
         var flags = ReasonSet()
         if !value.isFinite || value <= 0 {
@@ -96,18 +112,23 @@ struct FeedSense {
         } else {
             // Chainlink rounds have positive timestamps; event time may start at 0 (simulations), so the
             // guard sees every time shifted by the same constant, which changes no difference.
-            let round = FeedRound(
-                roundId: rounds[slot] + 1, answer: Wad.int128(integral: (value * scale).rounded()),
-                updatedAt: Timestamp(milliseconds: timestamp.milliseconds + Self.guardShift))
-            let assessment = guards[slot].check(
-                round, now: Timestamp(milliseconds: now.milliseconds + Self.guardShift))
+            // The answer in the guard's decimals (the feed's own may differ); the round's ids and times as read.
+            let answer = Wad.int128(integral: (value * scale).rounded())
+            let round =
+                source.map {
+                    FeedRound(
+                        roundId: $0.roundId, answer: answer, startedAt: Self.shifted(roundTime: $0.startedAt),
+                        updatedAt: Self.shifted(roundTime: $0.updatedAt), answeredInRound: $0.answeredInRound)
+                }
+                ?? FeedRound(roundId: rounds[slot] + 1, answer: answer, updatedAt: Self.shifted(timestamp))
+            let assessment = guards[slot].check(round, now: Self.shifted(now))
             if assessment.reasons.contains(.invalidTimestamp) && seen[slot] {
                 // Out of order: the source's previous price stands; nothing changes.
                 return Result(
                     verdict: verdict ?? .untrusted(at: now, reasons: assessment.reasons), quoteUsed: false,
                     quoteReasons: assessment.reasons)
             }
-            rounds[slot] += 1
+            rounds[slot] = source?.roundId ?? rounds[slot] + 1
             flags = assessment.reasons
             // Without max_jump the guard's limit (just under 1) is not a policy: a 10⁹-fold move passes.
             if feed.maxJump == nil { flags.remove(.jumpTooLarge) }

@@ -1,10 +1,12 @@
-public import AntibodyCore
-
 /// One round of a price feed with Chainlink `AggregatorV3Interface.latestRoundData()` semantics.
 ///
-/// `answer` is a signed integer scaled by the feed's `decimals` (see ``FeedConfig``). Chainlink's
+/// The one round type of every module: AntibodySense's feed guard checks it, AntibodyChain decodes it
+/// from `latestRoundData()` and hands it to the engine on ``Observation/round``.
+///
+/// `answer` is a signed integer scaled by the feed's `decimals` (AntibodySense's `FeedConfig`). Chainlink's
 /// `roundId` and `answeredInRound` are `uint80` and its `answer` an `int256`; this type keeps them in
-/// 128 bits, which covers every deployed feed (``FeedRoundCSV`` rejects larger values with a clear error).
+/// 128 bits, which covers every deployed feed (the CSV reader and the ABI decoder reject larger values
+/// with a clear error). Times are Chainlink's Unix seconds as ``Timestamp``s.
 public struct FeedRound: Hashable, Sendable, Codable {
     /// The round id (proxy round ids carry the phase in the top 16 of 80 bits).
     public var roundId: UInt128
