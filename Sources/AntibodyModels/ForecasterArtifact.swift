@@ -7,9 +7,9 @@ public import AntibodyTrust
 /// (``AntibodyTrust/CanonicalDigest``) like a classifier's ``ModelArtifact``, signed as a
 /// ``AntibodyTrust/Commitment`` with subject `model:<name>`.
 ///
-/// Loading goes only through ``load(document:commitment:rule:)``, the same verification path as
-/// ``ModelArtifact/load(document:commitment:rule:)``: nothing is decoded before the commitment holds.
-public struct ForecasterArtifact: Hashable, Sendable {
+/// Loading goes only through ``SignedModelDocument/load(document:commitment:rule:)``, the same
+/// verification path as a classifier's: nothing is decoded before the commitment holds.
+public struct ForecasterArtifact: SignedModelDocument, Hashable, Sendable {
     /// The document format tag (distinct from a classifier's, so neither loads as the other).
     public static let format = "antibody-volatility-model-v1"
     /// The architecture's kind in the document.
@@ -53,9 +53,6 @@ public struct ForecasterArtifact: Hashable, Sendable {
         self.source = source
     }
 
-    /// The commitment subject, `model:<name>`.
-    public var subject: String { "model:\(name)" }
-
     /// The forecast horizon as a duration: ``VolatilityForecaster/horizon`` × the sampling interval.
     public var horizonSeconds: Int { forecaster.horizon * sampleIntervalSeconds }
 
@@ -79,35 +76,6 @@ public struct ForecasterArtifact: Hashable, Sendable {
                 "seed": .number(String(seed)), "source": .string(source),
             ]),
         ])
-    }
-
-    /// The canonical digest governance signs.
-    public var digest: Bytes32 {
-        // Every number in the document is finite (checked on construction), so this cannot throw.
-        (try? CanonicalDigest.digest(of: document)) ?? .zero
-    }
-
-    /// The document as compact JSON text (members sorted).
-    public var documentText: String { JSONRendering.render(document) }
-
-    /// An unsigned commitment to this artifact (sign it with `Commitment.signed(by:in:)`).
-    public func commitment(version: UInt64) -> Commitment {
-        Commitment(subject: subject, digest: digest, version: version)
-    }
-
-    /// Verifies governance's `commitment` to `document` under `rule`, then decodes the artifact.
-    ///
-    /// - Throws: ``ModelError`` (integrity) saying why the model is refused — unsigned, too few or
-    ///   wrong signers, the document changed since it was signed (both digests shown), or the
-    ///   commitment is for another model — and nothing is decoded; ``ModelError`` (bad input) if a
-    ///   verified document is malformed.
-    public static func load(
-        document: JSONValue, commitment: Commitment, rule: CommitmentRule
-    ) throws(ModelError) -> ForecasterArtifact {
-        try ModelCommitment.verify(commitment, document: document, rule: rule)
-        let artifact = try ForecasterArtifact(document: document)
-        try ModelCommitment.requireSubject(commitment, artifact.subject)
-        return artifact
     }
 
     /// Decodes a document *without* verifying a commitment (for inspection and tests; the engine

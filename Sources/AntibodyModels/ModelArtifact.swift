@@ -7,9 +7,9 @@ public import AntibodyTrust
 /// hashed canonically (``AntibodyTrust/CanonicalDigest``: sorted members, numbers as IEEE-754
 /// doubles, Keccak-256), so one changed weight changes the digest.
 ///
-/// Loading goes only through ``load(document:commitment:rule:)``, which verifies governance's
-/// ``AntibodyTrust/Commitment`` before decoding anything.
-public struct ModelArtifact: Hashable, Sendable {
+/// Loading goes only through ``SignedModelDocument/load(document:commitment:rule:)``, which
+/// verifies governance's ``AntibodyTrust/Commitment`` before decoding anything.
+public struct ModelArtifact: SignedModelDocument, Hashable, Sendable {
     /// The document format tag of a model without a validation reference.
     public static let format = "antibody-model-v1"
     /// The document format tag of a model with a validation reference (member `reference`): what
@@ -74,9 +74,6 @@ public struct ModelArtifact: Hashable, Sendable {
         else { throw .invalidInput("a model name has 1…64 letters, digits, '-', '_' or '.', not \(name.prefix(64))") }
     }
 
-    /// The commitment subject, `model:<name>`.
-    public var subject: String { "model:\(name)" }
-
     /// The canonical document.
     public var document: JSONValue {
         func numbers(_ values: [Double]) -> JSONValue { .array(values.map { .number(Self.literal($0)) }) }
@@ -109,37 +106,6 @@ public struct ModelArtifact: Hashable, Sendable {
         ]
         if let reference { members["reference"] = reference.document }
         return .object(members)
-    }
-
-    /// The canonical digest governance signs.
-    public var digest: Bytes32 {
-        // Every number in the document is finite (checked on construction), so this cannot throw.
-        (try? CanonicalDigest.digest(of: document)) ?? .zero
-    }
-
-    /// The document as compact JSON text (members sorted).
-    public var documentText: String { JSONRendering.render(document) }
-
-    /// An unsigned commitment to this artifact (sign it with `Commitment.signed(by:in:)`).
-    public func commitment(version: UInt64) -> Commitment {
-        Commitment(subject: subject, digest: digest, version: version)
-    }
-
-    /// Verifies governance's `commitment` to `document` under `rule`, then decodes the artifact.
-    ///
-    /// - Throws: ``ModelError`` (integrity) saying why the model is refused — unsigned, too few or
-    ///   wrong signers, the document changed since it was signed (both digests shown), or the
-    ///   commitment is for another model — and nothing is decoded; ``ModelError`` (bad input) if
-    ///   a verified document is malformed.
-    public static func load(
-        document: JSONValue, commitment: Commitment, rule: CommitmentRule
-    ) throws(ModelError)
-        -> ModelArtifact
-    {
-        try ModelCommitment.verify(commitment, document: document, rule: rule)
-        let artifact = try ModelArtifact(document: document)
-        try ModelCommitment.requireSubject(commitment, artifact.subject)
-        return artifact
     }
 
     /// Decodes a document *without* verifying a commitment (for inspection and tests; the engine
